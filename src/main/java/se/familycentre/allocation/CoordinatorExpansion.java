@@ -1,0 +1,94 @@
+package se.familycentre.allocation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.money.MonetaryAmount;
+
+/**
+ * Expands a coordinator into ordinary {@code COORDINATOR} lines paid by the
+ * employer (RULES §3): salary (monthly salary × FTE), on-costs (salary × FTE ×
+ * on-cost %, from the unrounded salary) and one {@code YEAR} line per other
+ * cost, not scaled by FTE. Ids are stable: {@code <coordinator id>/salary} etc.
+ */
+final class CoordinatorExpansion {
+
+    private static final Fraction HUNDRED = Fraction.of(100);
+
+    private CoordinatorExpansion() {
+    }
+
+    static List<Charge> expand(Coordinator c, String source) {
+        List<Charge> lines = new ArrayList<>();
+        TreeSet<LocalDate> salaryDates = new TreeSet<>();
+        c.salaryChanges().forEach(ch -> salaryDates.add(ch.from()));
+        c.fteChanges().forEach(ch -> salaryDates.add(ch.from()));
+        TreeSet<LocalDate> onCostDates = new TreeSet<>(salaryDates);
+        c.onCostChanges().forEach(ch -> onCostDates.add(ch.from()));
+
+        lines.add(monthly(c, source, "salary", "Coordinator salary", LineOrigin.COORDINATOR_SALARY, salaryDates,
+                day -> salaryOn(c, day).multiply(percentOn(c.ftePercent(), c.fteChanges(), day))));
+        lines.add(monthly(c, source, "on-costs", "Coordinator on-costs (PO)", LineOrigin.COORDINATOR_ON_COSTS, onCostDates,
+                day -> salaryOn(c, day).multiply(percentOn(c.ftePercent(), c.fteChanges(), day))
+                        .multiply(percentOn(c.onCostPercent(), c.onCostChanges(), day))));
+        yearly(c, source, "competence-development", "Coordinator competence development",
+                LineOrigin.COORDINATOR_COMPETENCE_DEVELOPMENT, c.competenceDevelopmentPerYear(), lines);
+        yearly(c, source, "it", "Coordinator IT", LineOrigin.COORDINATOR_IT, c.itPerYear(), lines);
+        yearly(c, source, "other", "Coordinator other costs", LineOrigin.COORDINATOR_OTHER, c.otherPerYear(), lines);
+        return lines;
+    }
+
+    /** The ids a coordinator's lines may take, whether or not every one is produced. */
+    static List<String> possibleIds(String coordinatorId) {
+        return List.of(coordinatorId + "/salary", coordinatorId + "/on-costs",
+                coordinatorId + "/competence-development", coordinatorId + "/it", coordinatorId + "/other");
+    }
+
+    private static Charge monthly(Coordinator c, String source, String suffix, String label, LineOrigin origin,
+                                  TreeSet<LocalDate> changeDates, Function<LocalDate, Fraction> amountOn) {
+        List<Charge.Step> steps = new ArrayList<>();
+        LocalDate start = c.from() == null ? LocalDate.MIN : c.from();
+        steps.add(new Charge.Step(null, amountOn.apply(start)));
+        for (LocalDate day : changeDates) {
+            steps.add(new Charge.Step(day, amountOn.apply(day)));
+        }
+        return new Charge(c.id() + "/" + suffix, name(label, c), origin, source, Pool.COORDINATOR, c.employer(),
+                Periodicity.MONTH, c.from(), c.to(), steps, null, null);
+    }
+
+    private static void yearly(Coordinator c, String source, String suffix, String label, LineOrigin origin,
+                               MonetaryAmount perYear, List<Charge> lines) {
+        if (perYear == null) {
+            return;
+        }
+        lines.add(new Charge(c.id() + "/" + suffix, name(label, c), origin, source, Pool.COORDINATOR, c.employer(),
+                Periodicity.YEAR, c.from(), c.to(), List.of(new Charge.Step(null, Sek.exact(perYear))), null, null));
+    }
+
+    private static String name(String label, Coordinator c) {
+        return c.name() == null || c.name().isBlank() ? label : label + ", " + c.name();
+    }
+
+    private static Fraction salaryOn(Coordinator c, LocalDate day) {
+        MonetaryAmount salary = c.monthlySalary();
+        for (AmountChange change : c.salaryChanges()) {
+            if (!change.from().isAfter(day)) {
+                salary = change.amount();
+            }
+        }
+        return Sek.exact(salary);
+    }
+
+    private static Fraction percentOn(BigDecimal first, List<PercentChange> changes, LocalDate day) {
+        BigDecimal percent = first;
+        for (PercentChange change : changes) {
+            if (!change.from().isAfter(day)) {
+                percent = change.percent();
+            }
+        }
+        return Fraction.of(percent).divide(HUNDRED);
+    }
+}

@@ -1,0 +1,23 @@
+package se.familycentre.allocation;
+
+/** How often a cost line's amount falls due; accrual is by calendar month (RULES §3). */
+public enum Periodicity {
+    MONTH(1),
+    QUARTER(3),
+    YEAR(12),
+    ONCE(0);
+
+    private final int months;
+
+    Periodicity(int months) {
+        this.months = months;
+    }
+
+    /** The share of the amount that accrues in one full calendar month. */
+    Fraction monthlyFactor() {
+        if (this == ONCE) {
+            throw new IllegalStateException("a ONCE amount accrues on its date, not by month");
+        }
+        return Fraction.of(1, months);
+    }
+}
