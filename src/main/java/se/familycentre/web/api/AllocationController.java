@@ -1,0 +1,33 @@
+package se.familycentre.web.api;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import se.familycentre.allocation.AllocationOutcome;
+import se.familycentre.allocation.Allocator;
+
+/** The stateless calculator: a whole centre and a period in, every share out. Nothing is stored. */
+@Controller("/api/v1/allocations")
+public class AllocationController {
+
+    private final Allocator allocator;
+
+    public AllocationController(Allocator allocator) {
+        this.allocator = allocator;
+    }
+
+    @Post
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Produces(MediaType.APPLICATION_JSON)
+    public AllocationResponse allocate(@Body String body) {
+        CentreFormat.AllocationRequest request = CentreFormat.readRequest(body);
+        AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
+        if (outcome instanceof AllocationOutcome.Refused refused) {
+            throw ProblemException.invalid(CentreFormat.inRequest(refused.violations()));
+        }
+        return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), request.centre());
+    }
+}

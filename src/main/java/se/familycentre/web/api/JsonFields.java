@@ -1,0 +1,181 @@
+package se.familycentre.web.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import se.familycentre.allocation.Violation;
+
+/**
+ * Typed reads from a {@link JsonTree} with every structural error collected
+ * under its path: wrong types, unknown properties (a typo never falls back to a
+ * default), unknown enum values (with the allowed ones), malformed dates and
+ * numbers. These are the {@code 400} errors of RULES.md; what the rules refuse
+ * in well-formed input is for the validator.
+ */
+final class JsonFields {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    private final List<Violation> errors = new ArrayList<>();
+
+    List<Violation> errors() {
+        return errors;
+    }
+
+    void error(String path, String reason) {
+        errors.add(new Violation(path, reason));
+    }
+
+    /** The object at a path, checking that it knows no property outside {@code allowed}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(Object value, String path, Set<String> allowed) {
+        if (!(value instanceof Map)) {
+            error(path, "must be a JSON object, was " + describe(value));
+            return null;
+        }
+        Map<String, Object> map = (Map<String, Object>) value;
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                error(join(path, key), "is not a known property; known here: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        return map;
+    }
+
+    static boolean absent(Map<String, Object> map, String key) {
+        Object v = map.get(key);
+        return v == null || v == JsonTree.NULL;
+    }
+
+    String text(Map<String, Object> map, String key, String path) {
+        if (absent(map, key)) {
+            return null;
+        }
+        Object v = map.get(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        error(join(path, key), "must be a string, was " + describe(v));
+        return null;
+    }
+
+    Boolean bool(Map<String, Object> map, String key, String path) {
+        if (absent(map, key)) {
+            return null;
+        }
+        Object v = map.get(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        error(join(path, key), "must be true or false, was " + describe(v));
+        return null;
+    }
+
+    /** A decimal given as a JSON number or a decimal string, read exactly. */
+    BigDecimal decimal(Map<String, Object> map, String key, String path) {
+        if (absent(map, key)) {
+            return null;
+        }
+        return decimalValue(map.get(key), join(path, key));
+    }
+
+    BigDecimal decimalValue(Object v, String path) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof String s && DECIMAL.matcher(s.trim()).matches()) {
+            return new BigDecimal(s.trim());
+        }
+        error(path, "must be a decimal number (a JSON number or a string such as \"45225.00\"), was " + describe(v));
+        return null;
+    }
+
+    LocalDate date(Map<String, Object> map, String key, String path) {
+        if (absent(map, key)) {
+            return null;
+        }
+        Object v = map.get(key);
+        if (v instanceof String s) {
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                error(join(path, key), "must be a date written YYYY-MM-DD, was \"" + s + "\"");
+                return null;
+            }
+        }
+        error(join(path, key), "must be a date string YYYY-MM-DD, was " + describe(v));
+        return null;
+    }
+
+    <E extends Enum<E>> E enumValue(Map<String, Object> map, String key, String path, Class<E> type) {
+        if (absent(map, key)) {
+            return null;
+        }
+        return enumOf(map.get(key), join(path, key), type);
+    }
+
+    <E extends Enum<E>> E enumOf(Object v, String path, Class<E> type) {
+        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        if (v instanceof String s) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(s)) {
+                    return e;
+                }
+            }
+            error(path, "\"" + s + "\" is not one of the allowed values: " + allowed);
+            return null;
+        }
+        error(path, "must be one of " + allowed + ", was " + describe(v));
+        return null;
+    }
+
+    /** The elements of an array, each read by {@code reader} with its own path; absent is empty. */
+    <T> List<T> list(Map<String, Object> map, String key, String path, BiFunction<Object, String, T> reader) {
+        List<T> result = new ArrayList<>();
+        if (absent(map, key)) {
+            return result;
+        }
+        Object v = map.get(key);
+        if (!(v instanceof List<?> items)) {
+            error(join(path, key), "must be a JSON array, was " + describe(v));
+            return result;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            T item = reader.apply(items.get(i), join(path, key) + "[" + i + "]");
+            if (item != null) {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
+    static String join(String path, String key) {
+        return path == null || path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String describe(Object v) {
+        if (v == null || v == JsonTree.NULL) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+        }
+        if (v instanceof BigDecimal d) {
+            return "the number " + d.toPlainString();
+        }
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        if (v instanceof List) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
