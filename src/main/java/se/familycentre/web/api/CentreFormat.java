@@ -37,13 +37,15 @@ import se.familycentre.allocation.Violation;
 public final class CentreFormat {
 
     private static final Set<String> REQUEST = Set.of("period", "centre");
+    private static final Set<String> IMPORT = Set.of("period", "centre");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> CENTRE = Set.of("name", "municipality", "region", "establishedOn",
             "localAgreement", "entities", "services", "rooms", "rules", "coordinators", "costLines", "dedicatedRent");
     private static final Set<String> AGREEMENT = Set.of("reference", "from", "to");
-    private static final Set<String> ENTITY = Set.of("organisationNumber", "name");
+    private static final Set<String> ENTITY = Set.of("organisationNumber", "name", "invoiceAddress", "invoiceReference",
+            "paymentTermsDays");
     private static final Set<String> SERVICE = Set.of("id", "type", "entity", "name", "from", "to", "coLocated",
-            "sharesPremises", "pools");
+            "sharesPremises", "pools", "costReference");
     private static final Set<String> ROOM = Set.of("id", "type", "name", "area", "service", "from", "to");
     private static final Set<String> RULE = Set.of("from", "rule", "percentages");
     private static final Set<String> COORDINATOR = Set.of("id", "name", "employer", "from", "to", "monthlySalary",
@@ -93,6 +95,124 @@ public final class CentreFormat {
             throw ProblemException.malformed(f.errors());
         }
         return doc;
+    }
+
+    /** An import: a centre document, and optionally the period it must compute (the fixtures carry one). */
+    public record ImportRequest(Period period, CentreDocument document) {
+    }
+
+    /** Reads {@code {"centre": …}} with an optional {@code "period"}: the fixtures' and the export's form. */
+    public static ImportRequest readImport(String body) {
+        JsonFields f = new JsonFields();
+        Map<String, Object> root = f.object(parse(body), "", IMPORT);
+        Period period = null;
+        CentreDocument doc = null;
+        if (root != null) {
+            if (!JsonFields.absent(root, "period")) {
+                period = period(f, root.get("period"));
+            }
+            if (JsonFields.absent(root, "centre")) {
+                f.error("centre", "is required");
+            } else {
+                doc = centre(f, root.get("centre"), "centre");
+            }
+        }
+        if (!f.errors().isEmpty()) {
+            throw ProblemException.malformed(f.errors());
+        }
+        return new ImportRequest(period, doc);
+    }
+
+    /** One part of a centre read on its own; {@code costReference} is a service's, else null. */
+    public record Part(String id, Object value, String costReference) {
+    }
+
+    /**
+     * Reads the body as one object of the centre's {@code kind} list (services,
+     * rooms, coordinators, cost-lines). An absent id takes {@code key}.
+     */
+    public static Part readPart(String body, String kind, String key) {
+        JsonFields f = new JsonFields();
+        Object tree = parse(body);
+        if (key != null && tree instanceof Map<?, ?> m && !m.containsKey("id")) {
+            castMap(m).put("id", key);
+        }
+        Object value = switch (kind) {
+            case "services" -> service(f, tree, "");
+            case "rooms" -> room(f, tree, "");
+            case "coordinators" -> coordinator(f, tree, "");
+            default -> costLine(f, tree, "");
+        };
+        String costReference = kind.equals("services") && tree instanceof Map<?, ?> m
+                ? f.text(castMap(m), "costReference", "") : null;
+        if (!f.errors().isEmpty()) {
+            throw ProblemException.malformed(f.errors());
+        }
+        String id = switch (kind) {
+            case "services" -> ((Service) value).id();
+            case "rooms" -> ((Room) value).id();
+            case "coordinators" -> ((Coordinator) value).id();
+            default -> ((CostLine) value).id();
+        };
+        List<Violation> missing = new ArrayList<>();
+        if (id == null || id.isBlank()) {
+            missing.add(new Violation("id", "is required"));
+        }
+        if (kind.equals("services") && ((Service) value).type() == null) {
+            missing.add(new Violation("type", "is required"));
+        }
+        if (kind.equals("rooms") && (((Room) value).type() == null || ((Room) value).area() == null)) {
+            missing.add(new Violation(((Room) value).type() == null ? "type" : "area", "is required"));
+        }
+        if (kind.equals("cost-lines") && (((CostLine) value).pool() == null || ((CostLine) value).periodicity() == null
+                || ((CostLine) value).amount() == null)) {
+            missing.add(new Violation("pool, periodicity and amount", "are required"));
+        }
+        if (kind.equals("coordinators") && (((Coordinator) value).monthlySalary() == null
+                || ((Coordinator) value).onCostPercent() == null || ((Coordinator) value).employer() == null)) {
+            missing.add(new Violation("employer, monthlySalary and onCostPercent", "are required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        return new Part(id, value, costReference);
+    }
+
+    /** The period of a query: {@code period=2025-Q1}, or {@code from} and {@code to}; a 400 names what is wrong. */
+    public static Period periodParameter(String quarter, String from, String to) {
+        JsonFields f = new JsonFields();
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (quarter != null) {
+            Period p = period(f, quarter);
+            if (f.errors().isEmpty() && from == null && to == null) {
+                return p;
+            }
+            if (from != null || to != null) {
+                f.error("period", "give either period or from and to, not both");
+            }
+        } else {
+            if (from != null) {
+                m.put("from", from);
+            }
+            if (to != null) {
+                m.put("to", to);
+            }
+            Period p = period(f, m.isEmpty() ? null : m);
+            if (f.errors().isEmpty()) {
+                if (p.to().isBefore(p.from())) {
+                    throw ProblemException.invalid(List.of(new Violation("to", "is before from (" + p.from() + ")")));
+                }
+                if (p.to().isAfter(p.from().plusYears(10).minusDays(1))) {
+                    throw ProblemException.invalid(List.of(new Violation("period", "is longer than ten years")));
+                }
+                return p;
+            }
+        }
+        throw ProblemException.malformed(f.errors());
+    }
+
+    static Object parseBody(String body) {
+        return parse(body);
     }
 
     private static Object parse(String body) {
@@ -147,7 +267,51 @@ public final class CentreFormat {
                 f.list(m, "coordinators", path, (v, p) -> coordinator(f, v, p)),
                 f.list(m, "costLines", path, (v, p) -> costLine(f, v, p)),
                 rent(f, m, path));
-        return new CentreDocument(centre, profile);
+        Map<String, CentreDocument.EntityDetails> details = new LinkedHashMap<>();
+        Map<String, String> costReferences = new LinkedHashMap<>();
+        if (m.get("entities") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> e && e.get("organisationNumber") instanceof String orgNo) {
+                    Object terms = e.get("paymentTermsDays");
+                    Object address = e.get("invoiceAddress");
+                    Object reference = e.get("invoiceReference");
+                    if (terms != null || address != null || reference != null) {
+                        details.put(orgNo, new CentreDocument.EntityDetails(
+                                address instanceof String a ? a : null, reference instanceof String r ? r : null,
+                                terms instanceof BigDecimal t ? wholeDays(f, t, path) : null));
+                    }
+                }
+            }
+        }
+        if (m.get("services") instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Map<?, ?> sm && sm.get("id") instanceof String id) {
+                    String ref = f.text(castMap(sm), "costReference", JsonFields.join(path, "services[" + i + "]"));
+                    if (ref != null) {
+                        costReferences.put(id, ref);
+                    }
+                }
+            }
+        }
+        return new CentreDocument(centre, profile, details, costReferences);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    private static Integer wholeDays(JsonFields f, BigDecimal days, String path) {
+        try {
+            int value = days.intValueExact();
+            if (value >= 0 && value <= 365) {
+                return value;
+            }
+        } catch (ArithmeticException e) {
+            // reported below
+        }
+        f.error(JsonFields.join(path, "entities.paymentTermsDays"), "is a whole number of days from 0 to 365");
+        return null;
     }
 
     private static CentreProfile.LocalAgreement agreement(JsonFields f, Map<String, Object> m, String path) {
@@ -161,7 +325,12 @@ public final class CentreFormat {
 
     private static LegalEntity entity(JsonFields f, Object value, String path) {
         Map<String, Object> m = f.object(value, path, ENTITY);
-        return m == null ? null : new LegalEntity(f.text(m, "organisationNumber", path), f.text(m, "name", path));
+        if (m == null) {
+            return null;
+        }
+        f.text(m, "invoiceAddress", path);
+        f.text(m, "invoiceReference", path);
+        return new LegalEntity(f.text(m, "organisationNumber", path), f.text(m, "name", path));
     }
 
     private static Service service(JsonFields f, Object value, String path) {

@@ -1,0 +1,13 @@
+package se.familycentre.centre;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows of {@link AppMarkerRow}; PostgreSQL dialect, which H2 runs in its PostgreSQL mode. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AppMarkerRepository extends PageableRepository<AppMarkerRow, String> {
+
+}

@@ -1,0 +1,14 @@
+package se.familycentre.centre;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows of {@link AuditEventRow}; PostgreSQL dialect, which H2 runs in its PostgreSQL mode. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AuditEventRepository extends PageableRepository<AuditEventRow, Long> {
+
+    io.micronaut.data.model.Page<AuditEventRow> findByCentreId(Long centreId, io.micronaut.data.model.Pageable pageable);
+}

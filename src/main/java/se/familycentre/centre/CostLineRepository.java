@@ -1,0 +1,16 @@
+package se.familycentre.centre;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows of {@link CostLineRow}; PostgreSQL dialect, which H2 runs in its PostgreSQL mode. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface CostLineRepository extends PageableRepository<CostLineRow, Long> {
+
+    List<CostLineRow> findByCentreIdOrderByPosition(Long centreId);
+
+    Optional<CostLineRow> findByCentreIdAndLineKey(Long centreId, String lineKey);
+}

@@ -1,0 +1,197 @@
+package se.familycentre.web.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.familycentre.allocation.AllocationOutcome;
+import se.familycentre.allocation.Allocator;
+import se.familycentre.allocation.Centre;
+import se.familycentre.allocation.CentreValidator;
+import se.familycentre.allocation.Period;
+import se.familycentre.allocation.Violation;
+import se.familycentre.centre.CentreRepository;
+import se.familycentre.centre.CentreRow;
+import se.familycentre.centre.CentreStore;
+import se.familycentre.centre.Versions;
+
+/**
+ * Stored centres: their profile, rules and rent recharge; the allocation of any
+ * period from what is stored; export and import in the calculator's format.
+ */
+@Controller("/api/v1/centres")
+@Produces(MediaType.APPLICATION_JSON)
+public class CentreController {
+
+    private final CentreStore store;
+    private final CentreRepository centres;
+    private final Allocator allocator;
+
+    public CentreController(CentreStore store, CentreRepository centres, Allocator allocator) {
+        this.store = store;
+        this.centres = centres;
+        this.allocator = allocator;
+    }
+
+    @Get
+    public Map<String, Object> list(Pageable pageable) {
+        Page<CentreRow> page = centres.findAll(Pageables.sorted(pageable, "name",
+                Set.of("id", "name", "municipality", "region", "establishedOn")));
+        return Pageables.page(page, CentreController::summary);
+    }
+
+    @Get("/{id}")
+    public HttpResponse<Map<String, Object>> get(long id) {
+        CentreRow row = store.centre(id);
+        return withEtag(HttpResponse.ok(profile(row, store.document(id))), row.version());
+    }
+
+    @Post
+    public HttpResponse<Map<String, Object>> create(@Body String body) {
+        CentreDocument doc = profileOnly(CentreFormat.readCentre(body));
+        CentreRow row = store.createCentre(doc.centre(), doc.profile());
+        return withEtag(HttpResponse.created(profile(row, store.document(row.id())),
+                URI.create("/api/v1/centres/" + row.id())), row.version());
+    }
+
+    @Put("/{id}")
+    public HttpResponse<Map<String, Object>> update(long id, @Body String body,
+                                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        CentreDocument doc = profileOnly(CentreFormat.readCentre(body));
+        Centre stored = store.document(id).centre();
+        Centre tentative = new Centre(doc.centre().name(), stored.entities(), stored.services(), stored.rooms(),
+                doc.centre().rules(), stored.coordinators(), stored.costLines(), doc.centre().dedicatedRent());
+        List<Violation> violations = CentreValidator.validate(tentative).stream()
+                .filter(v -> v.field().startsWith("rules") || v.field().startsWith("dedicatedRent")).toList();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        CentreRow row = store.updateCentre(id, doc.centre(), doc.profile(), ifMatch);
+        return withEtag(HttpResponse.ok(profile(row, store.document(id))), row.version());
+    }
+
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        store.deleteCentre(id, ifMatch);
+        return HttpResponse.noContent();
+    }
+
+    /** The same answer as POST /api/v1/allocations, from the stored data, through the same engine. */
+    @Get("/{id}/allocation")
+    public AllocationResponse allocation(long id, @Nullable @QueryValue String period,
+                                         @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        Period p = CentreFormat.periodParameter(period, from, to);
+        CentreDocument doc = store.document(id);
+        AllocationOutcome outcome = allocator.allocate(doc.centre(), p);
+        if (outcome instanceof AllocationOutcome.Refused refused) {
+            throw ProblemException.invalid(CentreFormat.inRequest(refused.violations()));
+        }
+        return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), doc.centre());
+    }
+
+    /** The centre with all its dated history in the calculator's format; with a period, ready to post to /allocations. */
+    @Get("/{id}/export")
+    public Map<String, Object> export(long id, @Nullable @QueryValue String period,
+                                      @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (period != null || from != null || to != null) {
+            Period p = CentreFormat.periodParameter(period, from, to);
+            m.put("period", Period.isQuarter(p.label()) ? p.label() : Map.of("from", p.from().toString(), "to", p.to().toString()));
+        }
+        m.put("centre", CentreWriter.document(store.document(id)));
+        return m;
+    }
+
+    /** Stores a centre document (the fixtures' and the export's format); its period, if any, must compute. */
+    @Post("/import")
+    public HttpResponse<Map<String, Object>> importCentre(@Body String body) {
+        CentreFormat.ImportRequest request = CentreFormat.readImport(body);
+        List<Violation> violations = new ArrayList<>(CentreFormat.inRequest(CentreValidator.validate(request.document().centre())));
+        if (violations.isEmpty() && request.period() != null) {
+            AllocationOutcome outcome = allocator.allocate(request.document().centre(), request.period());
+            if (outcome instanceof AllocationOutcome.Refused refused) {
+                violations.addAll(CentreFormat.inRequest(refused.violations()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        CentreRow row = store.importDocument(request.document());
+        return withEtag(HttpResponse.created(profile(row, store.document(row.id())),
+                URI.create("/api/v1/centres/" + row.id())), row.version());
+    }
+
+    private static CentreDocument profileOnly(CentreDocument doc) {
+        Centre c = doc.centre();
+        List<Violation> parts = new ArrayList<>();
+        if (!c.entities().isEmpty()) {
+            parts.add(new Violation("entities", "entities are registered under /api/v1/entities"));
+        }
+        if (!c.services().isEmpty()) {
+            parts.add(new Violation("services", "services are added under /api/v1/centres/{id}/services"));
+        }
+        if (!c.rooms().isEmpty()) {
+            parts.add(new Violation("rooms", "rooms are added under /api/v1/centres/{id}/rooms"));
+        }
+        if (!c.coordinators().isEmpty()) {
+            parts.add(new Violation("coordinators", "coordinators are added under /api/v1/centres/{id}/coordinators"));
+        }
+        if (!c.costLines().isEmpty()) {
+            parts.add(new Violation("costLines", "cost lines are added under /api/v1/centres/{id}/cost-lines"));
+        }
+        if (c.name() == null || c.name().isBlank()) {
+            parts.add(new Violation("name", "is required"));
+        }
+        if (!parts.isEmpty()) {
+            throw ProblemException.invalid(parts);
+        }
+        return doc;
+    }
+
+    static Map<String, Object> summary(CentreRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.id());
+        CentreWriter.put(m, "name", row.name());
+        CentreWriter.put(m, "municipality", row.municipality());
+        CentreWriter.put(m, "region", row.region());
+        CentreWriter.put(m, "establishedOn", row.establishedOn());
+        m.put("version", row.version());
+        return m;
+    }
+
+    private static Map<String, Object> profile(CentreRow row, CentreDocument doc) {
+        Map<String, Object> m = summary(row);
+        Map<String, Object> full = CentreWriter.document(doc);
+        for (String key : List.of("localAgreement", "rules", "dedicatedRent")) {
+            if (full.containsKey(key)) {
+                m.put(key, full.get(key));
+            }
+        }
+        String base = "/api/v1/centres/" + row.id();
+        m.put("links", Map.of("services", base + "/services", "rooms", base + "/rooms",
+                "coordinators", base + "/coordinators", "costLines", base + "/cost-lines",
+                "allocation", base + "/allocation?period=", "export", base + "/export"));
+        return m;
+    }
+
+    static <T> HttpResponse<T> withEtag(io.micronaut.http.MutableHttpResponse<T> response, Long version) {
+        return response.header(HttpHeaders.ETAG, Versions.etag(version));
+    }
+}
