@@ -61,7 +61,8 @@ public final class CentreValidator {
     private void period(Period period) {
         if (period.to().isBefore(period.from())) {
             add("period.to", "is before period.from (" + period.from() + ")");
-        } else if (period.to().isAfter(period.from().plusYears(10).minusDays(1))) {
+        } else if (period.to().isAfter(period.from().minusDays(1).plusYears(10))) {
+            // the last day of ten years from `from` is the day before `from`, ten years on (2024-02-29 → 2034-02-28)
             add("period", "is longer than ten years (" + period.from() + " to " + period.to() + ")");
         }
     }
@@ -201,7 +202,7 @@ public final class CentreValidator {
             Service s = services.get(p.getKey());
             if (s == null) {
                 add(field, "no service of the centre has id " + p.getKey());
-            } else if (!s.canBeMemberOf(pool)) {
+            } else if (s.type() != null && !s.canBeMemberOf(pool)) {
                 add(field, s.id() + " cannot be a member of the " + pool + " pool" + whyNotMember(s, pool));
             }
             if (p.getValue() == null) {

@@ -21,10 +21,15 @@ public final class Versions {
         if (sent.equals("*")) {
             return;
         }
-        String bare = sent.startsWith("W/") ? sent.substring(2) : sent;
-        bare = bare.replace("\"", "");
-        if (!bare.equals(String.valueOf(current))) {
-            throw Problems.stale(sent, etag(current));
+        // If-Match may list several ETags (RFC 9110 §13.1.1): any one of them being current is enough
+        for (String tag : sent.split(",")) {
+            String bare = tag.trim();
+            bare = bare.startsWith("W/") ? bare.substring(2) : bare;
+            bare = bare.replace("\"", "");
+            if (bare.equals(String.valueOf(current))) {
+                return;
+            }
         }
+        throw Problems.stale(sent, etag(current));
     }
 }

@@ -31,7 +31,7 @@ public record AllocationResponse(
 
     @Serdeable
     public record Amount(String amount, String currency) {
-        static Amount of(MonetaryAmount m) {
+        public static Amount of(MonetaryAmount m) {
             return new Amount(Sek.plain(m), m.getCurrency().getCurrencyCode());
         }
     }

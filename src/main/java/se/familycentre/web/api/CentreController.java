@@ -159,6 +159,17 @@ public class CentreController {
         if (c.name() == null || c.name().isBlank()) {
             parts.add(new Violation("name", "is required"));
         }
+        EntityFormat.tooLong(parts, "name", c.name(), 200);
+        if (doc.profile() != null) {
+            EntityFormat.tooLong(parts, "municipality", doc.profile().municipality(), 100);
+            EntityFormat.tooLong(parts, "region", doc.profile().region(), 100);
+            if (doc.profile().localAgreement() != null) {
+                EntityFormat.tooLong(parts, "localAgreement.reference", doc.profile().localAgreement().reference(), 200);
+            }
+        }
+        if (c.dedicatedRent() != null) {
+            EntityFormat.tooLong(parts, "dedicatedRent.leaseHolder", c.dedicatedRent().leaseHolder(), 64);
+        }
         if (!parts.isEmpty()) {
             throw ProblemException.invalid(parts);
         }

@@ -202,7 +202,7 @@ public final class CentreFormat {
                 if (p.to().isBefore(p.from())) {
                     throw ProblemException.invalid(List.of(new Violation("to", "is before from (" + p.from() + ")")));
                 }
-                if (p.to().isAfter(p.from().plusYears(10).minusDays(1))) {
+                if (p.to().isAfter(p.from().minusDays(1).plusYears(10))) {
                     throw ProblemException.invalid(List.of(new Violation("period", "is longer than ten years")));
                 }
                 return p;
@@ -270,15 +270,17 @@ public final class CentreFormat {
         Map<String, CentreDocument.EntityDetails> details = new LinkedHashMap<>();
         Map<String, String> costReferences = new LinkedHashMap<>();
         if (m.get("entities") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> e && e.get("organisationNumber") instanceof String orgNo) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Map<?, ?> e) {
                     Object terms = e.get("paymentTermsDays");
+                    Integer days = terms == null || terms == JsonTree.NULL ? null
+                            : wholeDays(f, terms, JsonFields.join(path, "entities[" + i + "]"));
                     Object address = e.get("invoiceAddress");
                     Object reference = e.get("invoiceReference");
-                    if (terms != null || address != null || reference != null) {
+                    if (e.get("organisationNumber") instanceof String orgNo
+                            && (terms != null || address != null || reference != null)) {
                         details.put(orgNo, new CentreDocument.EntityDetails(
-                                address instanceof String a ? a : null, reference instanceof String r ? r : null,
-                                terms instanceof BigDecimal t ? wholeDays(f, t, path) : null));
+                                address instanceof String a ? a : null, reference instanceof String r ? r : null, days));
                     }
                 }
             }
@@ -301,16 +303,20 @@ public final class CentreFormat {
         return (Map<String, Object>) m;
     }
 
-    private static Integer wholeDays(JsonFields f, BigDecimal days, String path) {
-        try {
-            int value = days.intValueExact();
-            if (value >= 0 && value <= 365) {
-                return value;
+    /** A number of days given anywhere else than as a whole JSON number from 0 to 365 is a 400, never dropped silently. */
+    private static Integer wholeDays(JsonFields f, Object days, String entityPath) {
+        if (days instanceof BigDecimal d) {
+            try {
+                int value = d.intValueExact();
+                if (value >= 0 && value <= 365) {
+                    return value;
+                }
+            } catch (ArithmeticException e) {
+                // reported below
             }
-        } catch (ArithmeticException e) {
-            // reported below
         }
-        f.error(JsonFields.join(path, "entities.paymentTermsDays"), "is a whole number of days from 0 to 365");
+        f.error(JsonFields.join(entityPath, "paymentTermsDays"), "is a whole number of days from 0 to 365, was "
+                + JsonFields.describe(days));
         return null;
     }
 
@@ -455,7 +461,7 @@ public final class CentreFormat {
     }
 
     /** Field paths of the core are relative to the centre; in a request body they sit under {@code centre}. */
-    static List<Violation> inRequest(List<Violation> violations) {
+    public static List<Violation> inRequest(List<Violation> violations) {
         List<Violation> result = new ArrayList<>();
         for (Violation v : violations) {
             result.add(v.field().startsWith("period") ? v : new Violation("centre." + v.field(), v.reason()));

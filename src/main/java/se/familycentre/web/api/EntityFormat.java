@@ -41,6 +41,9 @@ final class EntityFormat {
         if (name == null || name.isBlank()) {
             invalid.add(new Violation("name", "is required"));
         }
+        tooLong(invalid, "name", name, 200);
+        tooLong(invalid, "invoiceAddress", address, 500);
+        tooLong(invalid, "invoiceReference", reference, 200);
         int days = 30;
         if (terms != null) {
             if (terms.scale() > 0 && terms.stripTrailingZeros().scale() > 0 || terms.signum() < 0
@@ -55,5 +58,12 @@ final class EntityFormat {
             throw ProblemException.invalid(invalid);
         }
         return new LegalEntityRow(null, OrganisationNumber.normalise(orgNo), name, address, reference, days, null);
+    }
+
+    /** The columns' lengths: a longer text is a 422, never a database error (500). */
+    static void tooLong(List<Violation> invalid, String field, String text, int max) {
+        if (text != null && text.length() > max) {
+            invalid.add(new Violation(field, "is at most " + max + " characters, was " + text.length()));
+        }
     }
 }

@@ -22,6 +22,15 @@ import se.familycentre.allocation.Violation;
 final class JsonFields {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /**
+     * The range of a decimal the format accepts: at most this many digits
+     * before the decimal point (a quadrillion SEK is far beyond any centre) …
+     */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** … and this many after it (trailing zeros aside), so that 1e400 or 1e-400 never reach the exact arithmetic. */
+    static final int MAX_DECIMALS = 20;
 
     private final List<Violation> errors = new ArrayList<>();
 
@@ -37,7 +46,7 @@ final class JsonFields {
     @SuppressWarnings("unchecked")
     Map<String, Object> object(Object value, String path, Set<String> allowed) {
         if (!(value instanceof Map)) {
-            error(path, "must be a JSON object, was " + describe(value));
+            error(path == null || path.isEmpty() ? "body" : path, "must be a JSON object, was " + describe(value));
             return null;
         }
         Map<String, Object> map = (Map<String, Object>) value;
@@ -87,11 +96,24 @@ final class JsonFields {
     }
 
     BigDecimal decimalValue(Object v, String path) {
-        if (v instanceof BigDecimal d) {
-            return d;
+        BigDecimal d = null;
+        if (v instanceof BigDecimal n) {
+            d = n;
+        } else if (v instanceof String s && DECIMAL.matcher(s.trim()).matches()) {
+            d = new BigDecimal(s.trim());
         }
-        if (v instanceof String s && DECIMAL.matcher(s.trim()).matches()) {
-            return new BigDecimal(s.trim());
+        if (d != null) {
+            BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+                error(path, "is out of range: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point, was "
+                        + describe(v));
+                return null;
+            }
+            if (stripped.scale() > MAX_DECIMALS) {
+                error(path, "is out of range: at most " + MAX_DECIMALS + " decimals, was " + describe(v));
+                return null;
+            }
+            return d;
         }
         error(path, "must be a decimal number (a JSON number or a string such as \"45225.00\"), was " + describe(v));
         return null;
@@ -103,10 +125,15 @@ final class JsonFields {
         }
         Object v = map.get(key);
         if (v instanceof String s) {
+            if (!DATE.matcher(s).matches()) {
+                error(join(path, key), "must be a date written YYYY-MM-DD, was " + describe(v));
+                return null;
+            }
             try {
                 return LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                error(join(path, key), "must be a date written YYYY-MM-DD, was \"" + s + "\"");
+                String why = e.getCause() != null && e.getCause().getMessage() != null ? " (" + e.getCause().getMessage() + ")" : "";
+                error(join(path, key), "\"" + s + "\" is not a day of the calendar" + why);
                 return null;
             }
         }
@@ -168,7 +195,9 @@ final class JsonFields {
             return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
         }
         if (v instanceof BigDecimal d) {
-            return "the number " + d.toPlainString();
+            // toPlainString of 1e999999999 would be a billion characters long
+            String text = d.precision() > 40 || Math.abs((long) d.scale()) > 40 ? d.toString() : d.toPlainString();
+            return "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
         }
         if (v instanceof Boolean b) {
             return b.toString();

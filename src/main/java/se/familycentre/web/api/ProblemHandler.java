@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String EMPTY_BODY = "the body is empty; a JSON object is expected";
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
@@ -52,7 +54,23 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
             case 400 -> ProblemException.MALFORMED;
             default -> "about:blank";
         };
+        String title = base.getStatus().getReason();
+        List<Problem.FieldError> errors = List.of();
+        if (status == 400) {
+            // Micronaut's own 400s (an empty body never reaches the JSON reader) list their fields too
+            title = "The request is malformed";
+            if (context.getRootCause().filter(t -> t instanceof UnsatisfiedBodyRouteException).isPresent()) {
+                errors = List.of(new Problem.FieldError("body", EMPTY_BODY));
+                detail = "body: " + EMPTY_BODY;
+            } else {
+                errors = context.getErrors().stream()
+                        .map(err -> new Problem.FieldError(
+                                err.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("request"),
+                                err.getMessage()))
+                        .toList();
+            }
+        }
         return base.contentType(Problem.MEDIA_TYPE)
-                .body(new Problem(type, base.getStatus().getReason(), status, detail, context.getRequest().getPath(), List.of()));
+                .body(new Problem(type, title, status, detail, context.getRequest().getPath(), errors));
     }
 }

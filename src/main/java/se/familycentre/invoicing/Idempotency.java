@@ -1,0 +1,57 @@
+package se.familycentre.invoicing;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import se.familycentre.allocation.Violation;
+import se.familycentre.web.api.ProblemException;
+import se.familycentre.web.api.Problems;
+
+/**
+ * {@code Idempotency-Key}: the same key and request give the stored answer
+ * without doing the work twice; the same key with another request is a 422.
+ * The key is written in the same transaction as the work, so either both
+ * happen or neither.
+ */
+@Singleton
+public class Idempotency {
+
+    private final IdempotencyRepository keys;
+
+    public Idempotency(IdempotencyRepository keys) {
+        this.keys = keys;
+    }
+
+    public Optional<String> answered(String key, String request) {
+        return keys.findById(key).map(row -> {
+            if (!row.requestHash().equals(hash(request))) {
+                throw ProblemException.invalid(List.of(new Violation("Idempotency-Key",
+                        "was used for another request; use a new key for a new request")));
+            }
+            if (row.response() == null) {
+                throw Problems.conflict("the request with this Idempotency-Key is still being processed", List.of());
+            }
+            return row.response();
+        });
+    }
+
+    @Transactional
+    public String once(String key, String request, Supplier<String> work) {
+        Optional<String> earlier = answered(key, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String response = work.get();
+        keys.save(new IdempotencyRow(key, hash(request), response, OffsetDateTime.now(ZoneOffset.UTC)));
+        return response;
+    }
+
+    static String hash(String request) {
+        return PdfArchive.sha256(request.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,18 @@
+package se.familycentre.invoicing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+/** One centre of a job: PENDING, DONE, SKIPPED (already issued) or FAILED with the reason. */
+@MappedEntity("job_item")
+public record JobItemRow(
+        @Id @GeneratedValue @Nullable Long id,
+        Long jobId,
+        Long centreId,
+        String status,
+        @Nullable String detail,
+        @Version @Nullable Long version) {
+}

@@ -1,0 +1,12 @@
+package se.familycentre.invoicing;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface JobRepository extends CrudRepository<JobRow, Long> {
+
+    List<JobRow> findByStatus(String status);
+}

@@ -1,0 +1,15 @@
+package se.familycentre.invoicing;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+
+/** PDFs of issued statements: insert and read only. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface StatementPdfRepository extends GenericRepository<StatementPdfRow, Long> {
+
+    StatementPdfRow save(StatementPdfRow row);
+
+    Optional<StatementPdfRow> findById(Long statementId);
+}

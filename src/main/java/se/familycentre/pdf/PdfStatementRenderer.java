@@ -1,0 +1,15 @@
+package se.familycentre.pdf;
+
+import jakarta.inject.Singleton;
+import se.familycentre.invoicing.StatementRenderer;
+import se.familycentre.statement.StatementDocument;
+
+/** Statements print as Swedish A4 PDFs. */
+@Singleton
+public class PdfStatementRenderer implements StatementRenderer {
+
+    @Override
+    public byte[] render(StatementDocument document) {
+        return StatementPdf.render(document);
+    }
+}

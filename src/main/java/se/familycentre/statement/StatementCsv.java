@@ -1,0 +1,83 @@
+package se.familycentre.statement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import se.familycentre.allocation.Allocation;
+import se.familycentre.allocation.Sek;
+
+/**
+ * A statement as the CSV Swedish finance staff open in Excel: UTF-8 with BOM,
+ * semicolons, decimal comma, no thousands separator, an ASCII minus; one row per
+ * statement line.
+ */
+public final class StatementCsv {
+
+    static final String HEADER = "Nummer;Datum;Period;Familjecentral;Säljare org.nr;Säljare;Mottagare org.nr;"
+            + "Mottagare;Verksamhet;Pool;Kostnadspost;Postens belopp;Fördelningsgrund;Vikt;Andel";
+
+    private StatementCsv() {
+    }
+
+    public static byte[] write(String number, LocalDate issuedOn, Statement s) {
+        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (StatementLine line : s.lines()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(number == null ? "" : number);
+            cells.add(issuedOn == null ? "" : issuedOn.toString());
+            cells.add(s.period().label());
+            cells.add(s.centre());
+            cells.add(s.creditor().organisationNumber());
+            cells.add(s.creditor().name());
+            cells.add(s.debtor().organisationNumber());
+            cells.add(s.debtor().name());
+            cells.add(serviceName(s, line.debtorService()));
+            cells.add(line.pool().name());
+            cells.add(line.lineName());
+            cells.add(money(line.lineTotal()));
+            cells.add(String.join("+", line.basis().stream().map(Allocation.Segment::rule).distinct().toList()));
+            cells.add(weights(line));
+            cells.add(money(line.share()));
+            out.append(String.join(";", cells.stream().map(StatementCsv::quote).toList())).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The debtor service's weight of the weights in force, per segment; dates where there are several. */
+    private static String weights(StatementLine line) {
+        List<String> parts = new ArrayList<>();
+        for (Allocation.Segment seg : line.basis()) {
+            BigDecimal sum = seg.weights().stream().map(Allocation.Weight::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal own = seg.weights().stream().filter(w -> w.service().equals(line.debtorService()))
+                    .map(Allocation.Weight::weight).findFirst().orElse(BigDecimal.ZERO);
+            String text = decimal(own) + " av " + decimal(sum);
+            parts.add(line.basis().size() > 1 ? text + " (" + seg.from() + "–" + seg.to() + ")" : text);
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String serviceName(Statement s, String id) {
+        return s.debtorServices().stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(r -> r.name() == null ? id : r.name()).orElse(id);
+    }
+
+    /** An amount at two decimals with a decimal comma and an ASCII minus; no thousands separator. */
+    static String money(javax.money.MonetaryAmount amount) {
+        return Sek.decimal(amount).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replace('.', ',');
+    }
+
+    /** A weight as written (40, 97,5), with a decimal comma. */
+    static String decimal(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString().replace('.', ',');
+    }
+
+    private static String quote(String cell) {
+        if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+}

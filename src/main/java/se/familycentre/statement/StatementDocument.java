@@ -1,0 +1,38 @@
+package se.familycentre.statement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A statement as printed: a draft (no number, marked UTKAST), an issued
+ * statement, or a credit statement that cites the original's number and date.
+ * {@code replaces} names the credited statements an issued one replaces.
+ * {@code basis} is the agreement the sharing rests on, cited in a footnote.
+ */
+public record StatementDocument(
+        Kind kind,
+        String number,
+        LocalDate issuedOn,
+        Statement statement,
+        String creditsNumber,
+        LocalDate creditsIssuedOn,
+        List<String> replaces,
+        String basis) {
+
+    public enum Kind {
+        DRAFT,
+        INVOICE,
+        CREDIT
+    }
+
+    public StatementDocument {
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
+    }
+
+    /** The default basis when the centre names no local agreement. */
+    public static final String AGREEMENT = "Samverkansavtal familjecentraler Västra Götaland §14.1";
+
+    public LocalDate dueOn() {
+        return issuedOn == null ? null : issuedOn.plusDays(statement.creditor().paymentTermsDays());
+    }
+}

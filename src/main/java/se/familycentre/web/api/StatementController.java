@@ -1,0 +1,252 @@
+package se.familycentre.web.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.familycentre.allocation.OrganisationNumber;
+import se.familycentre.allocation.Period;
+import se.familycentre.allocation.Violation;
+import se.familycentre.invoicing.Idempotency;
+import se.familycentre.invoicing.Invoicing;
+import se.familycentre.invoicing.JobItemRow;
+import se.familycentre.invoicing.JobRepository;
+import se.familycentre.invoicing.JobRow;
+import se.familycentre.invoicing.PdfArchive;
+import se.familycentre.invoicing.QuarterlyRun;
+import se.familycentre.invoicing.StatementContent;
+import se.familycentre.invoicing.StatementRepository;
+import se.familycentre.invoicing.StatementRow;
+import se.familycentre.invoicing.StatementView;
+import se.familycentre.statement.Statement;
+import se.familycentre.statement.StatementCsv;
+import se.familycentre.statement.StatementDocument;
+
+/** Statements: drafts of a centre's period, issuing, crediting, downloads, and the quarterly run. */
+@Controller("/api/v1")
+public class StatementController {
+
+    static final MediaType PDF = MediaType.of("application/pdf");
+    static final MediaType CSV = MediaType.of("text/csv;charset=utf-8");
+
+    private final Invoicing invoicing;
+    private final StatementRepository statements;
+    private final PdfArchive pdfs;
+    private final Idempotency idempotency;
+    private final QuarterlyRun run;
+    private final JobRepository jobs;
+    private final JsonMapper json;
+
+    public StatementController(Invoicing invoicing, StatementRepository statements, PdfArchive pdfs,
+                               Idempotency idempotency, QuarterlyRun run, JobRepository jobs, JsonMapper json) {
+        this.invoicing = invoicing;
+        this.statements = statements;
+        this.pdfs = pdfs;
+        this.idempotency = idempotency;
+        this.run = run;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    /** The drafts of a period: one statement per creditor and debtor, and each entity's internal transfers. */
+    @Get(value = "/centres/{id}/statements", produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> drafts(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                      @Nullable @QueryValue String to) {
+        Period p = CentreFormat.periodParameter(period, from, to);
+        Invoicing.Drafts drafts = invoicing.drafts(id, p);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("centreId", id);
+        m.put("period", p.label());
+        m.put("statements", drafts.invoices().stream().map(s -> draftView(id, p, s)).toList());
+        m.put("internalTransfers", drafts.transfers().stream().map(s -> draftView(id, p, s)).toList());
+        return m;
+    }
+
+    /** A draft's PDF, marked UTKAST and without a number; {@code creditor} and {@code debtor} pick the statement. */
+    @Get(value = "/centres/{id}/statements/draft.pdf", produces = "application/pdf")
+    public HttpResponse<byte[]> draftPdf(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                         @Nullable @QueryValue String to, @QueryValue String creditor,
+                                         @QueryValue String debtor) {
+        Period p = CentreFormat.periodParameter(period, from, to);
+        Invoicing.Drafts drafts = invoicing.drafts(id, p);
+        String c = OrganisationNumber.normalise(creditor);
+        String d = OrganisationNumber.normalise(debtor);
+        Statement statement = new ArrayList<>(drafts.invoices()) {{ addAll(drafts.transfers()); }}.stream()
+                .filter(s -> s.creditor().organisationNumber().equals(c) && s.debtor().organisationNumber().equals(d))
+                .findFirst().orElseThrow(() -> Problems.notFound("a draft statement from " + c + " to " + d
+                        + " for " + p.label()));
+        byte[] pdf = pdfs.render(new StatementDocument(StatementDocument.Kind.DRAFT, null, null, statement, null, null,
+                List.of(), basis(drafts)));
+        return HttpResponse.ok(pdf).contentType(PDF)
+                .header("Content-Disposition", "inline; filename=\"utkast-" + p.label() + "-" + c + "-" + d + ".pdf\"");
+    }
+
+    /** Issues every statement of the centre and period at once; honours Idempotency-Key. */
+    @Post(value = "/centres/{id}/statements/issue", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> issue(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                      @Nullable @QueryValue String to,
+                                      @Nullable @Header("Idempotency-Key") String key, @Nullable @Body String body) {
+        Period p = CentreFormat.periodParameter(period, from, to);
+        String request = "POST /centres/" + id + "/statements/issue " + p.from() + "/" + p.to() + " " + (body == null ? "" : body);
+        String response;
+        if (key == null || key.isBlank()) {
+            response = issueNow(id, p);
+        } else {
+            Optional<String> earlier = idempotency.answered(key, request);
+            response = earlier.orElseGet(() -> idempotency.once(key, request, () -> issueNow(id, p)));
+        }
+        List<StatementRow> issued = statements.findByCentreIdAndPeriodFromAndPeriodToOrderById(id, p.from(), p.to());
+        pdfs.storeAll(issued);
+        return HttpResponse.<String>status(HttpStatus.CREATED).body(response).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private String issueNow(long id, Period p) {
+        List<StatementRow> rows = invoicing.issue(id, p);
+        return write(Map.of("centreId", id, "period", p.label(), "statements", rows.stream().map(this::view).toList()));
+    }
+
+    /** Issued and credit statements, filtered by entity (either side), centre, period and status. */
+    @Get(value = "/statements", produces = MediaType.APPLICATION_JSON)
+    public List<StatementView> list(@Nullable @QueryValue String entity, @Nullable @QueryValue Long centre,
+                                    @Nullable @QueryValue String period, @Nullable @QueryValue String status) {
+        Period p = period == null ? null : CentreFormat.periodParameter(period, null, null);
+        String e = entity == null ? null : OrganisationNumber.normalise(entity);
+        if (status != null && !List.of("ISSUED", "CREDITED", "CREDIT").contains(status)) {
+            throw ProblemException.malformed(List.of(new Violation("status", "\"" + status
+                    + "\" is not one of the allowed values: ISSUED, CREDITED, CREDIT")));
+        }
+        List<StatementView> views = new ArrayList<>();
+        for (StatementRow r : centre == null ? statements.findAllOrderById() : statements.findByCentreIdOrderById(centre)) {
+            if (e != null && !e.equals(r.creditor()) && !e.equals(r.debtor())) {
+                continue;
+            }
+            if (p != null && !(p.from().equals(r.periodFrom()) && p.to().equals(r.periodTo()))) {
+                continue;
+            }
+            StatementView v = view(r);
+            if (status == null || status.equals(v.status())) {
+                views.add(v);
+            }
+        }
+        return views;
+    }
+
+    /** {@code /statements/12} (JSON), {@code /statements/12.pdf}, {@code /statements/12.csv}. */
+    @Get("/statements/{ref}")
+    public HttpResponse<?> get(String ref) {
+        String[] parts = ref.split("\\.", 2);
+        StatementRow row = row(parts[0]);
+        String format = parts.length == 2 ? parts[1] : "json";
+        return switch (format) {
+            case "json" -> HttpResponse.ok(view(row)).contentType(MediaType.APPLICATION_JSON);
+            case "pdf" -> HttpResponse.ok(pdfs.pdfOf(row).pdf()).contentType(PDF)
+                    .header("Content-Disposition", "inline; filename=\"fakturaunderlag-" + row.number() + ".pdf\"");
+            case "csv" -> HttpResponse.ok(StatementCsv.write(row.number(), row.issuedOn(),
+                            pdfs.document(row).statement())).contentType(CSV)
+                    .header("Content-Disposition", "attachment; filename=\"fakturaunderlag-" + row.number() + ".csv\"");
+            default -> throw Problems.notFound("format ." + format + " (json, pdf or csv)");
+        };
+    }
+
+    /** A credit statement (kreditnota) that negates the original and cites its number and date. */
+    @Post(value = "/statements/{id}/credit", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<StatementView> credit(String id) {
+        StatementRow credit = invoicing.credit(row(id).id());
+        pdfs.pdfOf(credit);
+        return HttpResponse.created(view(credit), URI.create("/api/v1/statements/" + credit.id()));
+    }
+
+    /** The quarterly run over every centre: 202 with the job's location. */
+    @Post(value = "/statements/issue", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<Map<String, Object>> issueAll(@Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                                      @Nullable @QueryValue String to) {
+        JobRow job = run.start(CentreFormat.periodParameter(period, from, to));
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(jobView(job))
+                .header("Location", "/api/v1/jobs/" + job.id());
+    }
+
+    @Get(value = "/jobs/{id}", produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> job(long id) {
+        return jobView(jobs.findById(id).orElseThrow(() -> Problems.notFound("job " + id)));
+    }
+
+    private Map<String, Object> jobView(JobRow job) {
+        List<JobItemRow> items = run.items(job.id());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", job.id());
+        m.put("kind", job.kind());
+        m.put("period", new Period(job.periodFrom(), job.periodTo()).label());
+        m.put("status", job.status());
+        m.put("total", items.size());
+        m.put("done", items.stream().filter(i -> !"PENDING".equals(i.status())).count());
+        m.put("issued", items.stream().filter(i -> "DONE".equals(i.status())).count());
+        m.put("skipped", items.stream().filter(i -> "SKIPPED".equals(i.status())).count());
+        m.put("failures", items.stream().filter(i -> "FAILED".equals(i.status()))
+                .map(i -> Map.of("centreId", i.centreId(), "reason", i.detail() == null ? "" : i.detail())).toList());
+        m.put("centres", items.stream().map(i -> {
+            Map<String, Object> im = new LinkedHashMap<>();
+            im.put("centreId", i.centreId());
+            im.put("status", i.status());
+            if (i.detail() != null) {
+                im.put("detail", i.detail());
+            }
+            return im;
+        }).toList());
+        return m;
+    }
+
+    private StatementRow row(String id) {
+        try {
+            return statements.findById(Long.parseLong(id)).orElseThrow(() -> Problems.notFound("statement " + id));
+        } catch (NumberFormatException e) {
+            throw Problems.notFound("statement " + id);
+        }
+    }
+
+    StatementView view(StatementRow r) {
+        StatementDocument doc = pdfs.document(r);
+        String creditedBy = statements.findByCreditsId(r.id()).map(StatementRow::number).orElse(null);
+        String status = Invoicing.CREDIT.equals(r.kind()) ? "CREDIT" : creditedBy != null ? "CREDITED" : "ISSUED";
+        String base = "/api/v1/statements/" + r.id();
+        return new StatementView(r.id(), r.number(), r.kind(), status, r.issuedOn(), doc.dueOn(), r.centreId(),
+                doc.creditsNumber(), doc.creditsIssuedOn(), creditedBy, doc.replaces().isEmpty() ? null : doc.replaces(),
+                pdfs.sha256Of(r).orElse(null),
+                Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv"), invoicing.readContent(r));
+    }
+
+    private StatementView draftView(long centreId, Period p, Statement s) {
+        String pdf = "/api/v1/centres/" + centreId + "/statements/draft.pdf?period=" + p.label() + "&creditor="
+                + s.creditor().organisationNumber() + "&debtor=" + s.debtor().organisationNumber();
+        return new StatementView(null, null, s.internal() ? "TRANSFER" : "DRAFT", "DRAFT", null, null, centreId, null,
+                null, null, null, null, Map.of("pdf", pdf), StatementContent.of(s));
+    }
+
+    private static String basis(Invoicing.Drafts drafts) {
+        var agreement = drafts.document().profile() == null ? null : drafts.document().profile().localAgreement();
+        return PdfArchive.basis(agreement == null ? null : agreement.reference());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
