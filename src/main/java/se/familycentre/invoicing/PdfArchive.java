@@ -84,7 +84,7 @@ public class PdfArchive {
     /** What a statement's footnote cites: the local agreement under the regional one, or the regional one. */
     public static String basis(String localAgreementReference) {
         return localAgreementReference == null ? StatementDocument.AGREEMENT
-                : "Lokal överenskommelse " + localAgreementReference + " enligt " + StatementDocument.AGREEMENT;
+                : localAgreementReference + " (" + StatementDocument.AGREEMENT + ")";
     }
 
     static String sha256(byte[] bytes) {

@@ -284,8 +284,12 @@ public final class StatementPdf {
             newPage(true);
             header();
             tableHeader();
+            Pool lastPool = null;
+            for (Pool pool : byPool.keySet()) {
+                lastPool = pool;
+            }
             for (Map.Entry<Pool, List<List<StatementLine>>> pool : byPool.entrySet()) {
-                pool(pool.getKey(), pool.getValue());
+                pool(pool.getKey(), pool.getValue(), pool.getKey() == lastPool);
             }
             openPool = null;
             total();
@@ -350,7 +354,8 @@ public final class StatementPdf {
             y = TOP;
             if (!first) {
                 text(bold, 9, LEFT, y - 9, identification());
-                rightText(regular, 8.5f, RIGHT, y - 9, st.centre() + " · " + periodLabel());
+                float room = RIGHT - LEFT - width(bold, 9, identification()) - 24;
+                rightText(regular, 8.5f, RIGHT, y - 9, fit(regular, 8.5f, st.centre() + " · " + periodLabel(), room));
                 y -= 16;
                 rule(LEFT, RIGHT, y, 0.5f, GREY_RULE);
                 y -= 14;
@@ -608,17 +613,27 @@ public final class StatementPdf {
             y -= 6;
         }
 
-        private void pool(Pool pool, List<List<StatementLine>> groups) throws IOException {
+        /**
+         * One pool: heading, groups, sum. The heading never stands alone at the foot of a page,
+         * and the last group of the last pool keeps its sum and the total company, so the total
+         * never stands alone on a page.
+         */
+        private void pool(Pool pool, List<List<StatementLine>> groups, boolean lastPool) throws IOException {
+            float tail = 24 + totalHeight();
             List<Row> first = groups.isEmpty() ? List.of() : rows(groups.get(0));
-            ensure(22 + height(first));
+            boolean firstIsLast = lastPool && groups.size() <= 1;
+            if (y - (23 + height(first) + (firstIsLast ? tail : 0)) < (firstIsLast ? FOOTER_RULE + 8 : BOTTOM)) {
+                newPage(false);
+            }
             y -= 6;
             text(bold, 10, LEFT, y - 10, SwedishFormat.pool(pool));
             y -= 17;
             openPool = pool;
             for (int g = 0; g < groups.size(); g++) {
                 List<Row> rows = rows(groups.get(g));
-                float h = height(rows);
-                if (y - h < BOTTOM) {
+                boolean last = lastPool && g == groups.size() - 1;
+                float h = height(rows) + (last ? tail : 0);
+                if (y - h < (last ? FOOTER_RULE + 8 : BOTTOM)) {
                     newPage(false);
                 } else if (g > 0) {
                     rule(LEFT + 8, RIGHT, y + 1, 0.3f, LIGHT_RULE);
@@ -787,9 +802,12 @@ public final class StatementPdf {
 
         // ---- the end ------------------------------------------------------
 
+        private float totalHeight() throws IOException {
+            return 44 + footnoteLines().size() * 10;
+        }
+
         private void total() throws IOException {
-            List<String> notes = footnoteLines();
-            if (y - (44 + notes.size() * 10) < FOOTER_RULE + 8) {
+            if (y - totalHeight() < FOOTER_RULE + 8) {
                 newPage(false, false);
             }
             y -= 6;

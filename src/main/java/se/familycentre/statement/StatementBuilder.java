@@ -99,10 +99,10 @@ public final class StatementBuilder {
         return OrganisationNumber.normalise(s.entity());
     }
 
-    /** A credit statement's content: the original's printed amounts negated (RULES §5). */
+    /** A credit statement's content: every printed amount of the original negated, line totals too (RULES §5). */
     public static Statement negated(Statement original) {
         List<StatementLine> lines = original.lines().stream().map(l -> new StatementLine(l.lineId(), l.lineName(),
-                l.origin(), l.pool(), l.payerService(), l.lineTotal(), l.basis(), l.debtorService(),
+                l.origin(), l.pool(), l.payerService(), l.lineTotal().negate(), l.basis(), l.debtorService(),
                 l.share().negate())).toList();
         Map<Pool, MonetaryAmount> sums = new EnumMap<>(Pool.class);
         original.sumsByPool().forEach((pool, sum) -> sums.put(pool, sum.negate()));

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses
 /** The allocation core stays plain Java, so every feature shares one engine (STYLE: pure core). */
 class PureCoreSpec extends Specification {
 
-    def "the allocation core imports no Micronaut, Jakarta, JDBC or PDFBox"() {
+    def "the pure packages (#pkg) import no Micronaut, Jakarta, JDBC or PDFBox"() {
         given:
         def classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -17,7 +17,7 @@ class PureCoreSpec extends Specification {
                 .importPackages('se.familycentre')
 
         when:
-        noClasses().that().resideInAPackage('se.familycentre.allocation..')
+        noClasses().that().resideInAPackage(pkg)
                 .should().dependOnClassesThat().resideInAnyPackage(
                 'io.micronaut..', 'jakarta..', 'javax.inject..', 'java.sql..', 'javax.sql..', 'org.apache.pdfbox..')
                 .because('the allocation core is pure Java (STYLE.md)')
@@ -25,6 +25,9 @@ class PureCoreSpec extends Specification {
 
         then:
         noExceptionThrown()
+
+        where:
+        pkg << ['se.familycentre.allocation..', 'se.familycentre.statement..']
     }
 
     def "the rule also catches a class that breaks it"() {

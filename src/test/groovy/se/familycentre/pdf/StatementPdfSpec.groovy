@@ -1,0 +1,452 @@
+package se.familycentre.pdf
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+import java.time.LocalDate
+import java.time.ZoneId
+import java.time.ZonedDateTime
+import org.apache.pdfbox.Loader
+import org.apache.pdfbox.pdmodel.PDDocument
+import org.apache.pdfbox.pdmodel.font.PDType0Font
+import org.apache.pdfbox.text.PDFTextStripper
+import se.familycentre.allocation.AllocationOutcome
+import se.familycentre.allocation.Allocator
+import se.familycentre.allocation.Pool
+import se.familycentre.allocation.Sek
+import se.familycentre.statement.Party
+import se.familycentre.statement.Statement
+import se.familycentre.statement.StatementBuilder
+import se.familycentre.statement.StatementDocument
+import se.familycentre.web.api.CentreFormat
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * The printed statement (RULES §5): RULES §6 example A through the engine and
+ * the statement builder, rendered as draft, invoice and credit, read back with
+ * PDFBox's text stripper. Every amount the statement holds must be printed in
+ * Swedish format. The samples are written to target/statement-samples.
+ */
+class StatementPdfSpec extends Specification {
+
+    static final String REGION = '232100-0131'
+    static final String MUNICIPALITY = '212000-1561'
+    static final Map<String, Party> PARTIES = [
+            (REGION)      : new Party(REGION, 'Västra Götalandsregionen',
+                    'Fakturaadress (exempel)\nFE 000, Box 000\n405 00 Göteborg', 'Anna Ek', 30),
+            (MUNICIPALITY): new Party(MUNICIPALITY, 'Kommunen',
+                    'Kommunhuset (exempel)\nStorgatan 1\n123 45 Exempelstad', 'Per Holm, förskoleförvaltningen', 30)]
+    static final Map<String, String> COST_REFERENCES = [BMM: 'KST 4711 mödrahälsovård', BVC: 'KST 4712 barnhälsovård']
+    static final ZonedDateTime CREATED = ZonedDateTime.of(2025, 4, 2, 9, 30, 0, 0, ZoneId.of('Europe/Stockholm'))
+    static final File SAMPLES = new File('target/statement-samples')
+
+    @Shared Map<String, Object> a = statements(text('example-a'))
+    @Shared Statement regionOwes = statement(a, MUNICIPALITY, REGION)
+
+    @Shared StatementDocument draft = new StatementDocument(StatementDocument.Kind.DRAFT, null, null, regionOwes,
+            null, null, [], StatementDocument.AGREEMENT)
+    @Shared StatementDocument invoice = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001',
+            LocalDate.parse('2025-04-02'), regionOwes, null, null, [], StatementDocument.AGREEMENT)
+    @Shared StatementDocument credit = new StatementDocument(StatementDocument.Kind.CREDIT, '2025-0002',
+            LocalDate.parse('2025-04-20'), StatementBuilder.negated(regionOwes), '2025-0001',
+            LocalDate.parse('2025-04-02'), [], StatementDocument.AGREEMENT)
+
+    @Shared byte[] draftPdf = save('a-draft', draft, a)
+    @Shared byte[] invoicePdf = save('a-invoice', invoice, a)
+    @Shared byte[] creditPdf = save('a-credit', credit, a)
+
+    // ---- building the sample ---------------------------------------------------
+
+    static String text(String example) {
+        StatementPdfSpec.getResource("/examples/${example}.json").getText('UTF-8')
+    }
+
+    /** The request's allocation and statements, and the centre's services as the statements name them. */
+    static Map<String, Object> statements(String json) {
+        def request = CentreFormat.readRequest(json)
+        def outcome = new Allocator().allocate(request.centre(), request.period())
+        assert outcome instanceof AllocationOutcome.Allocated: outcome
+        def allocation = (outcome as AllocationOutcome.Allocated).allocation()
+        def statements = StatementBuilder.build(allocation, request.centre(), PARTIES, COST_REFERENCES)
+        def services = request.centre().services().collect {
+            new Statement.ServiceRef(it.id(), it.type().name(), it.name(), COST_REFERENCES[it.id()])
+        }
+        [statements: statements, services: services]
+    }
+
+    static Statement statement(Map<String, Object> set, String creditor, String debtor) {
+        def found = (set.statements as List<Statement>).find {
+            it.creditor().organisationNumber() == creditor && it.debtor().organisationNumber() == debtor
+        }
+        assert found: "no statement from $creditor to $debtor"
+        found
+    }
+
+    static byte[] save(String name, StatementDocument doc, Map<String, Object> set) {
+        byte[] pdf = StatementPdf.render(doc, set.services as List<Statement.ServiceRef>, CREATED)
+        SAMPLES.mkdirs()
+        new File(SAMPLES, "${name}.pdf").bytes = pdf
+        pdf
+    }
+
+    /** The text as PDFBox reads it, with no-break and thin spaces as plain spaces. */
+    static String read(byte[] pdf) {
+        Loader.loadPDF(pdf).withCloseable { normalise(new PDFTextStripper().getText(it)) }
+    }
+
+    static String normalise(String s) {
+        s.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2009', ' ')
+    }
+
+    /** Every amount the statement prints: each line total and share, each pool's sum (of pools with lines) and the total. */
+    static List<String> amounts(Statement s) {
+        def pools = s.lines()*.pool().toSet()
+        (s.lines().collect { SwedishFormat.amount(it.share()) }
+                + s.lines().collect { SwedishFormat.amount(it.lineTotal()) }
+                + pools.collect { SwedishFormat.amount(s.sumsByPool()[it]) }
+                + [SwedishFormat.amount(s.total())]).collect { normalise(it) }.unique()
+    }
+
+    // ---- Swedish formats -------------------------------------------------------
+
+    def "SwedishFormat writes #value as #expected"() {
+        expect:
+        SwedishFormat.amount(Sek.sek(value)) == expected.replace(' ', '\u00A0').replace('-', '\u2212')
+
+        where:
+        value         | expected
+        '111592.85'   | '111 592,85 kr'
+        '0'           | '0,00 kr'
+        '5'           | '5,00 kr'
+        '999.9'       | '999,90 kr'
+        '1000'        | '1 000,00 kr'
+        '-1309.52'    | '-1 309,52 kr'
+        '1234567.89'  | '1 234 567,89 kr'
+        '-0.01'       | '-0,01 kr'
+    }
+
+    def "SwedishFormat: one decimal, percent, dates and names"() {
+        expect:
+        SwedishFormat.decimal1(40G) == '40,0'
+        SwedishFormat.decimal1(210.25G) == '210,3'
+        SwedishFormat.decimal1(1210.5G) == '1\u00A0210,5'
+        SwedishFormat.decimal(10.000G) == '10'
+        SwedishFormat.percent(12.5G) == '12,5\u00A0%'
+        SwedishFormat.period(new se.familycentre.allocation.Period(LocalDate.parse('2025-01-01'), LocalDate.parse('2025-03-31'))) ==
+                '2025-01-01 \u2013 2025-03-31'
+        SwedishFormat.days(1) == '1 dag'
+        SwedishFormat.days(45) == '45 dagar'
+        SwedishFormat.serviceType('CHILD_HEALTH') == 'Barnhälsovård (BVC)'
+        SwedishFormat.pool(Pool.PREMISES) == 'Gemensamma lokaler'
+    }
+
+    def "SwedishFormat never rounds an amount silently"() {
+        when:
+        SwedishFormat.amount(new BigDecimal('1.005'))
+
+        then:
+        thrown(ArithmeticException)
+    }
+
+    // ---- example A -------------------------------------------------------------
+
+    def "example A: the region owes the municipality 111 592,85 kr, in Swedish format"() {
+        when:
+        def text = read(invoicePdf)
+
+        then:
+        Sek.plain(regionOwes.total()) == '111592.85'
+        text.contains('111 592,85 kr')
+        text.contains('Att betala')
+        text.contains('Summa Samordnare')
+        text.contains('Summa Gemensamma lokaler')
+    }
+
+    def "the #name prints every amount of the statement: each share, line total, pool sum and the total"() {
+        when:
+        def text = read(pdf)
+        def missing = amounts(doc.statement()).findAll { !text.contains(it) }
+
+        then:
+        amounts(doc.statement()).size() > 5
+        missing.isEmpty()
+
+        where:
+        name      | pdf        | doc
+        'draft'   | draftPdf   | draft
+        'invoice' | invoicePdf | invoice
+        'credit'  | creditPdf  | credit
+    }
+
+    def "the invoice: title, number, dates, terms, parties, references, services, pools and the basis"() {
+        when:
+        def text = read(invoicePdf)
+
+        then:
+        text.contains('Fakturaunderlag')
+        text.contains('Nummer 2025-0001')
+        text.contains('Datum 2025-04-02')
+        text.contains('Förfallodag 2025-05-02')
+        text.contains('Betalningsvillkor 30 dagar netto')
+        !text.contains('UTKAST')
+        text.contains('Familjecentral RULES §6 example A')
+        text.contains('Period 2025-01-01 \u2013 2025-03-31 (2025-Q1)')
+        text.contains('Fakturerande part')
+        text.contains('Mottagare')
+        text.contains('Org.nr 212000-1561')
+        text.contains('Org.nr 232100-0131')
+        text.contains('Västra Götalandsregionen')
+        text.contains('Kommunhuset (exempel)')
+        text.contains('Er referens:')
+        text.contains('BMM: KST 4711 mödrahälsovård')
+        text.contains('BVC: KST 4712 barnhälsovård')
+        text.contains('Avser verksamheter')
+        text.contains('BMM – Barnmorskemottagning')
+        text.contains('BVC – Barnhälsovård (BVC)')
+        text.contains('Kostnaderna har betalats av ÖF – Öppen förskola')
+        text.contains('Samordnare')
+        text.contains('Gemensamma lokaler')
+        text.contains('Samordnarens lön')
+        text.contains('Personalomkostnader (PO-pålägg)')
+        text.contains('Kompetensutveckling')
+        text.contains('IT-utrustning')
+        text.contains('Shared rent')
+        text.contains('BMM: Lika delning mellan 4 basverksamheter')
+        text.contains('BMM: Yta 40,0 av 210,0 m²')
+        text.contains('BVC: Yta 60,0 av 210,0 m²')
+        text.contains('Fördelning enligt Samverkansavtal familjecentraler Västra Götaland §14.1. Belopp i svenska kronor.')
+        text.contains('Sida 1 av 1')
+    }
+
+    def "the region's coordinator shares: 31 500,00 kr for each of BMM and BVC of a 126 000,00 kr salary line"() {
+        when:
+        def text = read(invoicePdf)
+
+        then:
+        text.contains('126 000,00 kr')
+        text.contains('31 500,00 kr')
+        text.contains('Summa Samordnare 90 450,00 kr')
+    }
+
+    def "the draft is marked UTKAST and has no number, date of issue or due date"() {
+        when:
+        def text = read(draftPdf)
+
+        then:
+        text.contains('Fakturaunderlag')
+        text.contains('UTKAST')
+        !text.contains('Nummer')
+        !text.contains('2025-0001')
+        !text.contains('Förfallodag')
+        text.contains('Org.nr 212000-1561')
+        text.contains('Org.nr 232100-0131')
+    }
+
+    def "the credit negates the amounts with a real minus sign and cites the statement it credits"() {
+        when:
+        def text = read(creditPdf)
+
+        then:
+        text.contains('Kreditfaktura – fakturaunderlag')
+        text.contains('Krediterar fakturaunderlag 2025-0001 av 2025-04-02')
+        text.contains('Nummer 2025-0002')
+        text.contains('Att kreditera')
+        text.contains('\u2212111 592,85 kr')
+        text.contains('\u221231 500,00 kr')
+        !text.contains('-111')
+        !text.contains('UTKAST')
+        !text.contains('Förfallodag')
+    }
+
+    def "the municipality's statement to the region: the alarm, 1 309,52 kr"() {
+        given:
+        def s = statement(a, REGION, MUNICIPALITY)
+        def doc = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001', LocalDate.parse('2025-04-02'), s,
+                null, null, [], StatementDocument.AGREEMENT)
+
+        when:
+        def text = read(save('a-region-invoice', doc, a))
+
+        then:
+        text.contains('Att betala 1 309,52 kr')
+        text.contains('Burglar alarm')
+        text.contains('Kostnaderna har betalats av BVC – Barnhälsovård (BVC)')
+        text.contains('Er referens: Per Holm, förskoleförvaltningen')
+        amounts(s).every { text.contains(it) }
+    }
+
+    def "an internal statement is an omföringsunderlag, never invoiced"() {
+        given:
+        def s = statement(a, MUNICIPALITY, MUNICIPALITY)
+        def doc = new StatementDocument(StatementDocument.Kind.DRAFT, null, null, s, null, null, [],
+                'Lokal överenskommelse familjecentralen Exempel 2025-01-15 §3')
+
+        when:
+        def text = read(save('a-internal', doc, a))
+
+        then:
+        s.internal()
+        text.contains('Omföringsunderlag')
+        text.contains('Intern omföring inom samma juridiska person.')
+        text.contains('Underlaget faktureras inte.')
+        text.contains('Summa omföring 51 567,86 kr')
+        !text.contains('Att betala')
+        text.contains('Fördelning enligt Lokal överenskommelse familjecentralen Exempel 2025-01-15 §3.')
+        amounts(s).every { text.contains(it) }
+    }
+
+    def "each PDF of a four-service centre stays well under 100 kB and embeds DejaVu subsets"() {
+        expect:
+        pdf.length < 100_000
+        Loader.loadPDF(pdf).withCloseable { PDDocument d ->
+            def fonts = d.getPage(0).resources.fontNames.collect { d.getPage(0).resources.getFont(it) }
+            fonts.size() == 2 && fonts.every { it instanceof PDType0Font && it.isEmbedded() && it.name ==~ /[A-Z]{6}\+DejaVuSans(-Bold)?/ }
+        }
+
+        where:
+        pdf << [draftPdf, invoicePdf, creditPdf]
+    }
+
+    def "the document information: title, author, creation date, language"() {
+        when:
+        def info = Loader.loadPDF(invoicePdf).withCloseable { d ->
+            [title   : d.documentInformation.title, author: d.documentInformation.author,
+             created : d.documentInformation.creationDate.toInstant(), lang: d.documentCatalog.language,
+             pages   : d.numberOfPages, box: d.getPage(0).mediaBox]
+        }
+
+        then:
+        info.title == 'Fakturaunderlag 2025-0001 – RULES §6 example A – 2025-Q1'
+        info.author == 'Familjecentralens kostnadsfördelning'
+        info.created == CREATED.toInstant()
+        info.lang == 'sv-SE'
+        info.pages == 1
+        Math.round(info.box.width) == 595 && Math.round(info.box.height) == 842
+    }
+
+    def "the draft refuses a number, an invoice needs one"() {
+        when:
+        StatementPdf.render(new StatementDocument(kind, number, issued, regionOwes, null, null, [], null))
+
+        then:
+        thrown(IllegalArgumentException)
+
+        where:
+        kind                             | number      | issued
+        StatementDocument.Kind.DRAFT     | '2025-0001' | null
+        StatementDocument.Kind.INVOICE   | null        | LocalDate.parse('2025-04-02')
+        StatementDocument.Kind.INVOICE   | '2025-0001' | null
+        StatementDocument.Kind.CREDIT    | '2025-0002' | LocalDate.parse('2025-04-02')
+    }
+
+    def "a statement whose printed sums do not add up is refused"() {
+        given:
+        def broken = new Statement(regionOwes.centre(), regionOwes.period(), regionOwes.creditor(), regionOwes.debtor(),
+                regionOwes.debtorServices(), regionOwes.creditorServices(), regionOwes.lines(), regionOwes.sumsByPool(),
+                Sek.sek('1.00'))
+
+        when:
+        StatementPdf.render(new StatementDocument(StatementDocument.Kind.DRAFT, null, null, broken, null, null, [], null))
+
+        then:
+        thrown(IllegalStateException)
+    }
+
+    // ---- dates, late joiners and other actors ------------------------------------
+
+    def "example B: dated segments, a salary revision and a late joiner"() {
+        given:
+        def b = statements(text('example-b'))
+        def region = statement(b, MUNICIPALITY, REGION)
+        def internal = statement(b, MUNICIPALITY, MUNICIPALITY)
+
+        when:
+        def regionText = read(save('b-invoice', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0003',
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), b))
+        def internalText = read(save('b-internal', new StatementDocument(StatementDocument.Kind.DRAFT, null, null,
+                internal, null, null, [], StatementDocument.AGREEMENT), b))
+
+        then: 'the salary line 90 900,00 kr with BMM and BVC 26 475,00 kr each, explained in three dated stretches'
+        regionText.contains('90 900,00 kr')
+        regionText.contains('26 475,00 kr')
+        regionText.contains('2025-01-01 – 2025-02-14 (45 dagar): Lika delning mellan 3 basverksamheter')
+        regionText.contains('2025-02-15 – 2025-02-28 (14 dagar): Lika delning mellan 4 basverksamheter')
+        regionText.contains('2025-03-01 – 2025-03-31 (31 dagar): Lika delning mellan 4 basverksamheter')
+        amounts(region).every { regionText.contains(it) }
+
+        and: 'SOC joined on 2025-02-15; the rent is its share of 45 days'
+        internalText.contains('SOC (deltar från 2025-02-15):')
+        internalText.contains('2025-01-01 – 2025-02-14 (45 dagar): deltar inte')
+        internalText.contains('2025-02-15 – 2025-03-31 (45 dagar): Lika delning mellan 3 basverksamheter')
+        internalText.contains('4 166,66 kr')
+        amounts(internal).every { internalText.contains(it) }
+    }
+
+    def "example D: a percent rule renormalised while SOC is absent"() {
+        given:
+        def d = statements(text('example-d'))
+        def region = statement(d, MUNICIPALITY, REGION)
+
+        when:
+        def text = read(save('d-invoice', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0004',
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), d))
+
+        then:
+        text.contains('Gemensamma aktiviteter')
+        text.contains('2025-01-01 – 2025-01-31 (31 dagar): Andel 10 % av 80 %')
+        text.contains('2025-02-01 – 2025-03-31 (59 dagar): Andel 10 % av 100 %')
+        text.contains('1 300,00 kr')
+        text.contains('3 900,00 kr')
+        text.contains('Att betala 5 200,00 kr')
+        amounts(region).every { text.contains(it) }
+    }
+
+    def "an other actor among the members: 'verksamheter', not 'basverksamheter'"() {
+        given:
+        def json = new JsonSlurper().parseText(text('example-a')) as Map
+        json.centre.services << [id: 'BIB', type: 'OTHER', entity: MUNICIPALITY, name: 'Biblioteket', pools: ['JOINT']]
+        json.centre.costLines << [id: 'reading', name: 'Sagostund med biblioteket', pool: 'JOINT', payer: 'ÖF',
+                                  periodicity: 'QUARTER', amount: '5000']
+        def set = statements(JsonOutput.toJson(json))
+        def region = statement(set, MUNICIPALITY, REGION)
+
+        when:
+        def text = read(save('a-other-actor', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0005',
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), set))
+
+        then:
+        text.contains('Sagostund med biblioteket')
+        text.contains('BMM: Lika delning mellan 5 verksamheter')
+        text.contains('BMM: Lika delning mellan 4 basverksamheter')
+        amounts(region).every { text.contains(it) }
+    }
+
+    def "a long statement breaks over pages, repeats a small header and numbers the pages"() {
+        given: 'example A with forty more joint activities, some with long names'
+        def json = new JsonSlurper().parseText(text('example-a')) as Map
+        (1..40).each { i ->
+            json.centre.costLines << [id: "activity-$i", name: "Föräldragrupp nr $i " + (i % 5 == 0
+                    ? 'med extra lång beskrivning som måste brytas på flera rader i kolumnen för kostnadsposter' : ''),
+                                      pool: 'JOINT', payer: i % 3 == 0 ? 'SOC' : 'ÖF', periodicity: 'ONCE',
+                                      date: "2025-0${1 + i % 3}-1${i % 9}", amount: "${1000 + i * 37}.${10 + i}"]
+        }
+        def set = statements(JsonOutput.toJson(json))
+        def region = statement(set, MUNICIPALITY, REGION)
+        def pdf = save('a-long', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0006',
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), set)
+
+        when:
+        def text = read(pdf)
+        def pages = Loader.loadPDF(pdf).withCloseable { it.numberOfPages }
+
+        then:
+        pages >= 3
+        (1..pages).every { text.contains("Sida $it av $pages") }
+        text.count('Fakturaunderlag 2025-0006') >= pages
+        text.count('Radens total Andel') == pages
+        text.contains('Gemensamma aktiviteter (forts.)')
+        text.contains('Betald av SOC')
+        amounts(region).every { text.contains(it) }
+        pdf.length < 100_000
+    }
+}
