@@ -20,6 +20,11 @@ import javax.money.MonetaryAmount;
 public final class CentreValidator {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final BigDecimal MAX_AREA = new BigDecimal("10000000000");
+    static final BigDecimal MAX_PERCENT = new BigDecimal("100000");
+    /** Ids are short keys that address parts of a centre; names are for people. */
+    static final int MAX_ID = 64;
+    static final int MAX_NAME = 200;
 
     private final List<Violation> violations = new ArrayList<>();
     private final Centre centre;
@@ -44,6 +49,7 @@ public final class CentreValidator {
     }
 
     private void centre() {
+        maxLength(centre.name(), "name", MAX_NAME);
         entities();
         services();
         rooms();
@@ -111,6 +117,7 @@ public final class CentreValidator {
             if (s.type() == null) {
                 add(path + ".type", "is required");
             }
+            maxLength(s.name(), path + ".name", MAX_NAME);
             if (s.entity() == null) {
                 add(path + ".entity", "is required");
             } else if (!entityExists(s.entity())) {
@@ -145,6 +152,8 @@ public final class CentreValidator {
                 add(path + ".area", "is required");
             } else if (r.area().signum() <= 0) {
                 add(path + ".area", "must be above 0 m², was " + r.area().toPlainString());
+            } else if (r.area().compareTo(MAX_AREA) >= 0) {
+                add(path + ".area", "must be below 10 000 000 000 m², was " + r.area().toPlainString());
             } else if (r.area().stripTrailingZeros().scale() > 2) {
                 add(path + ".area", "has at most two decimals, was " + r.area().toPlainString());
             }
@@ -243,6 +252,7 @@ public final class CentreValidator {
                     }
                 }
             }
+            maxLength(c.name(), path + ".name", MAX_NAME);
             if (c.employer() == null) {
                 add(path + ".employer", "is required");
             } else {
@@ -274,6 +284,7 @@ public final class CentreValidator {
             if (requireText(l.id(), path + ".id") && !lineIds.add(l.id())) {
                 add(path + ".id", "duplicates the id of another line (" + l.id() + ")");
             }
+            maxLength(l.name(), path + ".name", MAX_NAME);
             if (l.pool() == null) {
                 add(path + ".pool", "is required");
             }
@@ -375,6 +386,14 @@ public final class CentreValidator {
         if (amount.isNegative()) {
             add(field, "must not be negative, was " + Sek.decimal(amount).toPlainString());
         }
+        decimals(Sek.decimal(amount), field);
+    }
+
+    /** The register keeps amounts and percentages to four decimals; more would be rounded silently, so it is refused. */
+    private void decimals(BigDecimal value, String field) {
+        if (value.stripTrailingZeros().scale() > 4) {
+            add(field, "has at most four decimals, was " + value.toPlainString());
+        }
     }
 
     private void percent(BigDecimal value, String field, boolean fte) {
@@ -384,6 +403,10 @@ public final class CentreValidator {
             add(field, "an FTE percentage is above 0 and at most 100, was " + value.toPlainString());
         } else if (!fte && value.signum() < 0) {
             add(field, "must not be negative, was " + value.toPlainString());
+        } else if (value.compareTo(MAX_PERCENT) >= 0) {
+            add(field, "must be below " + MAX_PERCENT.toPlainString() + ", was " + value.toPlainString());
+        } else {
+            decimals(value, field);
         }
     }
 
@@ -396,6 +419,14 @@ public final class CentreValidator {
     private boolean requireText(String text, String field) {
         if (text == null || text.isBlank()) {
             add(field, "is required");
+            return false;
+        }
+        return maxLength(text, field, field.endsWith(".id") ? MAX_ID : MAX_NAME);
+    }
+
+    private boolean maxLength(String text, String field, int max) {
+        if (text != null && text.length() > max) {
+            add(field, "is at most " + max + " characters, was " + text.length());
             return false;
         }
         return true;

@@ -356,9 +356,49 @@ public class CentreStore {
             ServiceRow current = services.findByCentreIdAndServiceKey(centreId, key)
                     .orElseThrow(() -> Problems.notFound("service " + key + " of centre " + centreId));
             Versions.check(ifMatch, current.version());
+            List<Violation> uses = usesOf(assemble(centre(centreId)).centre(), key);
+            if (!uses.isEmpty()) {
+                throw Problems.conflict("service " + key + " is still named by other parts of the centre; "
+                        + "change or remove them first (or end the service's participation with a to date)", uses);
+            }
             services.delete(current);
             return null;
         });
+    }
+
+    /** The parts of a centre that name a service: a service in use cannot be deleted. */
+    private static List<Violation> uses(Centre c, String key, List<Violation> uses) {
+        for (int i = 0; i < c.coordinators().size(); i++) {
+            if (key.equals(c.coordinators().get(i).employer())) {
+                uses.add(new Violation("coordinators[" + i + "].employer", "names " + key));
+            }
+        }
+        for (int i = 0; i < c.costLines().size(); i++) {
+            CostLine l = c.costLines().get(i);
+            if (key.equals(l.payer()) || key.equals(l.borneBy())) {
+                uses.add(new Violation("costLines[" + i + "]" + (key.equals(l.payer()) ? ".payer" : ".borneBy"), "names " + key));
+            }
+        }
+        for (int i = 0; i < c.rooms().size(); i++) {
+            if (key.equals(c.rooms().get(i).service())) {
+                uses.add(new Violation("rooms[" + i + "].service", "names " + key));
+            }
+        }
+        c.rules().forEach((pool, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).percentages().containsKey(key)) {
+                    uses.add(new Violation("rules." + pool + "[" + i + "].percentages." + key, "names " + key));
+                }
+            }
+        });
+        if (c.dedicatedRent() != null && key.equals(c.dedicatedRent().leaseHolder())) {
+            uses.add(new Violation("dedicatedRent.leaseHolder", "names " + key));
+        }
+        return uses;
+    }
+
+    private static List<Violation> usesOf(Centre c, String key) {
+        return uses(c, key, new ArrayList<>());
     }
 
     private long entityIdFor(String organisationNumber, String field) {

@@ -89,6 +89,7 @@ public class CentrePartsController {
         if (!create && !key.equals(part.id())) {
             throw ProblemException.invalid(List.of(new Violation("id", "is " + key + " in the address; an id cannot change")));
         }
+        refuseInvalid(store.document(centreId).centre(), kind, part);
         switch (kind) {
             case "services" -> store.putService(centreId, key, (Service) part.value(), part.costReference(), ifMatch, create);
             case "rooms" -> store.putRoom(centreId, key, (Room) part.value(), ifMatch, create);
@@ -96,6 +97,54 @@ public class CentrePartsController {
             default -> store.putCostLine(centreId, key, (CostLine) part.value(), ifMatch, create);
         }
         return part.id();
+    }
+
+    /**
+     * Checks the part by the rules before anything is written, in the centre as it
+     * would be with the part: the columns must never see a value they would
+     * round or refuse. Paths are the part's own ({@code amount}, not {@code costLines[3].amount}).
+     */
+    private static void refuseInvalid(Centre stored, String kind, CentreFormat.Part part) {
+        List<Service> services = new java.util.ArrayList<>(stored.services());
+        List<Room> rooms = new java.util.ArrayList<>(stored.rooms());
+        List<Coordinator> coordinators = new java.util.ArrayList<>(stored.coordinators());
+        List<CostLine> lines = new java.util.ArrayList<>(stored.costLines());
+        String list = switch (kind) {
+            case "services" -> "services[" + place(services, (Service) part.value(), Service::id) + "]";
+            case "rooms" -> "rooms[" + place(rooms, (Room) part.value(), Room::id) + "]";
+            case "coordinators" -> "coordinators[" + place(coordinators, (Coordinator) part.value(), Coordinator::id) + "]";
+            default -> "costLines[" + place(lines, (CostLine) part.value(), CostLine::id) + "]";
+        };
+        List<se.familycentre.allocation.LegalEntity> entities = new java.util.ArrayList<>(stored.entities());
+        if (part.value() instanceof Service s && s.entity() != null && entities.stream()
+                .noneMatch(e -> se.familycentre.allocation.OrganisationNumber.normalise(e.organisationNumber())
+                        .equals(se.familycentre.allocation.OrganisationNumber.normalise(s.entity())))) {
+            // the store checks that the entity is registered; here it only has to be part of the centre
+            entities.add(new se.familycentre.allocation.LegalEntity(s.entity(), s.entity()));
+        }
+        Centre tentative = new Centre(stored.name(), entities, services, rooms, stored.rules(), coordinators,
+                lines, stored.dedicatedRent());
+        List<Violation> violations = new java.util.ArrayList<>();
+        for (Violation v : se.familycentre.allocation.CentreValidator.validate(tentative)) {
+            if (v.field().startsWith(list + ".")) {
+                violations.add(new Violation(v.field().substring(list.length() + 1), v.reason()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /** Puts the part in its list (replacing the one with its id) and returns its index. */
+    private static <T> int place(List<T> list, T part, java.util.function.Function<T, String> id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (id.apply(list.get(i)).equals(id.apply(part))) {
+                list.set(i, part);
+                return i;
+            }
+        }
+        list.add(part);
+        return list.size() - 1;
     }
 
     private Map<String, Object> partOf(long centreId, String kind, String key) {
