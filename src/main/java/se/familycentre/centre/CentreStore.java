@@ -488,13 +488,7 @@ public class CentreStore {
                 row = coordinators.update(coordinatorRow(current.id(), centreId, current.position(), c, current.version()));
                 coordinatorChanges.deleteByCoordinatorId(row.id());
             }
-            long id = row.id();
-            c.salaryChanges().forEach(ch -> coordinatorChanges.save(
-                    new CoordinatorChangeRow(null, id, "SALARY", ch.from(), Sek.decimal(ch.amount()))));
-            c.fteChanges().forEach(ch -> coordinatorChanges.save(
-                    new CoordinatorChangeRow(null, id, "FTE", ch.from(), ch.percent())));
-            c.onCostChanges().forEach(ch -> coordinatorChanges.save(
-                    new CoordinatorChangeRow(null, id, "ON_COST", ch.from(), ch.percent())));
+            writeChanges(row.id(), c);
             return row;
         });
     }
@@ -537,9 +531,7 @@ public class CentreStore {
                 row = costLines.update(costLineRow(current.id(), centreId, current.position(), l, current.version()));
                 costLineChanges.deleteByCostLineId(row.id());
             }
-            long id = row.id();
-            l.changes().forEach(ch -> costLineChanges.save(
-                    new CostLineChangeRow(null, id, ch.from(), Sek.decimal(ch.amount()))));
+            writeChanges(row.id(), l);
             return row;
         });
     }
@@ -558,6 +550,22 @@ public class CentreStore {
     private static CostLineRow costLineRow(Long id, long centreId, int position, CostLine l, Long version) {
         return new CostLineRow(id, centreId, position, l.id(), l.name(), l.pool().name(), l.payer(),
                 l.periodicity().name(), Sek.decimal(l.amount()), l.from(), l.to(), l.date(), l.borneBy(), version);
+    }
+
+    /** A coordinator's dated salary, FTE and on-cost changes, as rows. */
+    private void writeChanges(long coordinatorId, Coordinator c) {
+        c.salaryChanges().forEach(ch -> coordinatorChanges.save(
+                new CoordinatorChangeRow(null, coordinatorId, "SALARY", ch.from(), Sek.decimal(ch.amount()))));
+        c.fteChanges().forEach(ch -> coordinatorChanges.save(
+                new CoordinatorChangeRow(null, coordinatorId, "FTE", ch.from(), ch.percent())));
+        c.onCostChanges().forEach(ch -> coordinatorChanges.save(
+                new CoordinatorChangeRow(null, coordinatorId, "ON_COST", ch.from(), ch.percent())));
+    }
+
+    /** A cost line's dated amounts, as rows. */
+    private void writeChanges(long costLineId, CostLine l) {
+        l.changes().forEach(ch -> costLineChanges.save(
+                new CostLineChangeRow(null, costLineId, ch.from(), Sek.decimal(ch.amount()))));
     }
 
     // ---- import -----------------------------------------------------------
@@ -619,17 +627,11 @@ public class CentreStore {
         }
         for (int i = 0; i < centre.coordinators().size(); i++) {
             Coordinator c = centre.coordinators().get(i);
-            long cid = coordinators.save(coordinatorRow(null, id, i, c, null)).id();
-            c.salaryChanges().forEach(ch -> coordinatorChanges.save(
-                    new CoordinatorChangeRow(null, cid, "SALARY", ch.from(), Sek.decimal(ch.amount()))));
-            c.fteChanges().forEach(ch -> coordinatorChanges.save(new CoordinatorChangeRow(null, cid, "FTE", ch.from(), ch.percent())));
-            c.onCostChanges().forEach(ch -> coordinatorChanges.save(
-                    new CoordinatorChangeRow(null, cid, "ON_COST", ch.from(), ch.percent())));
+            writeChanges(coordinators.save(coordinatorRow(null, id, i, c, null)).id(), c);
         }
         for (int i = 0; i < centre.costLines().size(); i++) {
             CostLine l = centre.costLines().get(i);
-            long lid = costLines.save(costLineRow(null, id, i, l, null)).id();
-            l.changes().forEach(ch -> costLineChanges.save(new CostLineChangeRow(null, lid, ch.from(), Sek.decimal(ch.amount()))));
+            writeChanges(costLines.save(costLineRow(null, id, i, l, null)).id(), l);
         }
         audit.record("IMPORT", "centre", String.valueOf(id), id, centre.name());
         return row;

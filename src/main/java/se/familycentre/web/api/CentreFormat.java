@@ -37,7 +37,6 @@ import se.familycentre.allocation.Violation;
 public final class CentreFormat {
 
     private static final Set<String> REQUEST = Set.of("period", "centre");
-    private static final Set<String> IMPORT = Set.of("period", "centre");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> CENTRE = Set.of("name", "municipality", "region", "establishedOn",
             "localAgreement", "entities", "services", "rooms", "rules", "coordinators", "costLines", "dedicatedRent");
@@ -68,23 +67,8 @@ public final class CentreFormat {
 
     /** Reads {@code {"period": …, "centre": …}}; throws a 400 problem listing every structural error. */
     public static AllocationRequest readRequest(String body) {
-        JsonFields f = new JsonFields();
-        Object tree = parse(body);
-        Map<String, Object> root = f.object(tree, "", REQUEST);
-        Period period = null;
-        CentreDocument doc = null;
-        if (root != null) {
-            period = period(f, root.get("period"));
-            if (JsonFields.absent(root, "centre")) {
-                f.error("centre", "is required");
-            } else {
-                doc = centre(f, root.get("centre"), "centre");
-            }
-        }
-        if (!f.errors().isEmpty()) {
-            throw ProblemException.malformed(f.errors());
-        }
-        return new AllocationRequest(period, doc.centre(), doc.profile());
+        ImportRequest read = readDocument(body, true);
+        return new AllocationRequest(read.period(), read.document().centre(), read.document().profile());
     }
 
     /** Reads a centre document on its own (fixtures, import). */
@@ -103,12 +87,17 @@ public final class CentreFormat {
 
     /** Reads {@code {"centre": …}} with an optional {@code "period"}: the fixtures' and the export's form. */
     public static ImportRequest readImport(String body) {
+        return readDocument(body, false);
+    }
+
+    /** {@code {"period": …, "centre": …}}; every structural error at once, as a 400. */
+    private static ImportRequest readDocument(String body, boolean periodRequired) {
         JsonFields f = new JsonFields();
-        Map<String, Object> root = f.object(parse(body), "", IMPORT);
+        Map<String, Object> root = f.object(parse(body), "", REQUEST);
         Period period = null;
         CentreDocument doc = null;
         if (root != null) {
-            if (!JsonFields.absent(root, "period")) {
+            if (periodRequired || !JsonFields.absent(root, "period")) {
                 period = period(f, root.get("period"));
             }
             if (JsonFields.absent(root, "centre")) {
