@@ -128,12 +128,20 @@ public class Invoicing {
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<StatementRow> issued = new ArrayList<>();
-        // Numbers last: the series rows stay locked only for these inserts.
-        for (Statement s : drafts.invoices()) {
+        // Numbers last: the series rows stay locked only for these inserts. They are taken creditor by
+        // creditor in one fixed order (organisationsnummer), so two issuers whose centres list the
+        // entities in other orders never wait for each other's series (a deadlock).
+        List<Statement> invoices = drafts.invoices();
+        String[] numbers = new String[invoices.size()];
+        java.util.stream.IntStream.range(0, invoices.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> invoices.get(i).creditor().organisationNumber()))
+                .forEach(i -> numbers[i] = series.next(invoices.get(i).creditor().organisationNumber(), today.getYear()));
+        for (int i = 0; i < invoices.size(); i++) {
+            Statement s = invoices.get(i);
             String pair = s.creditor().organisationNumber() + "|" + s.debtor().organisationNumber();
             List<String> replaces = replaced.getOrDefault(pair, List.of());
             StatementRow row = statements.save(new StatementRow(null,
-                    series.next(s.creditor().organisationNumber(), today.getYear()), INVOICE,
+                    numbers[i], INVOICE,
                     s.creditor().organisationNumber(), s.debtor().organisationNumber(), centreId, s.centre(),
                     period.from(), period.to(), today, now, Sek.decimal(s.total()), null,
                     replaces.isEmpty() ? null : String.join(",", replaces), write(StatementContent.of(s)), inputs));

@@ -22,18 +22,30 @@ public class NumberSeries {
         this.rows = rows;
     }
 
-    /** Must run inside the issuing transaction. */
+    /**
+     * Must run inside the issuing transaction. The series row is created (in a transaction of its own,
+     * so on a second connection) only when the UPDATE finds none: the first number of a creditor and
+     * year. Asking for that second connection on every number would let as many concurrent issuers as
+     * the pool has connections each hold one and wait for another until the pool's timeout.
+     */
     public String next(String creditor, int year) {
-        rows.ensure(creditor, year);
-        int number = jdbc.prepareStatement(
+        if (increment(creditor, year) == 0) {
+            rows.ensure(creditor, year);
+            if (increment(creditor, year) != 1) {
+                throw new IllegalStateException("no number series for " + creditor + " " + year);
+            }
+        }
+        return String.format("%d-%04d", year, current(creditor, year));
+    }
+
+    private int increment(String creditor, int year) {
+        return jdbc.prepareStatement(
                 "UPDATE statement_series SET last_number = last_number + 1 WHERE creditor = ? AND series_year = ?",
                 ps -> {
                     ps.setString(1, creditor);
                     ps.setInt(2, year);
-                    ps.executeUpdate();
-                    return current(creditor, year);
+                    return ps.executeUpdate();
                 });
-        return String.format("%d-%04d", year, number);
     }
 
     private int current(String creditor, int year) {
