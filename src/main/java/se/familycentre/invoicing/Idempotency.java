@@ -40,15 +40,28 @@ public class Idempotency {
         });
     }
 
+    /**
+     * Does the work once per key. The key is written first, so a concurrent
+     * request with the same key waits on it and then finds the stored answer
+     * ({@link #answerOf}); a failed attempt rolls the key back with the work.
+     */
     @Transactional
     public String once(String key, String request, Supplier<String> work) {
         Optional<String> earlier = answered(key, request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        keys.save(new IdempotencyRow(key, hash(request), null, now));
         String response = work.get();
-        keys.save(new IdempotencyRow(key, hash(request), response, OffsetDateTime.now(ZoneOffset.UTC)));
+        keys.update(new IdempotencyRow(key, hash(request), response, now));
         return response;
+    }
+
+    /** The answer stored for a key whose first request finished while this one waited. */
+    public String answerOf(String key, String request) {
+        return answered(key, request).orElseThrow(() -> Problems.conflict(
+                "the request with this Idempotency-Key failed or is still being processed; try again", List.of()));
     }
 
     static String hash(String request) {

@@ -169,6 +169,25 @@ class InvoicingSpec extends Specification {
 
     // ---- 3. Idempotency ------------------------------------------------------------
 
+    def "two requests racing with the same Idempotency-Key issue once and both get the stored answer"() {
+        given:
+        long centre = api.importCentre(StatementApi.EXAMPLE_A)
+        String key = UUID.randomUUID().toString()
+        def pool = java.util.concurrent.Executors.newFixedThreadPool(2)
+        def start = new java.util.concurrent.CountDownLatch(1)
+
+        when:
+        def answers = pool.invokeAll((1..2).collect {
+            { -> start.await(); api.issue(centre, Q1, key) } as java.util.concurrent.Callable
+        }.tap { start.countDown() })*.get()
+        pool.shutdown()
+
+        then:
+        answers*.status == [201, 201]
+        answers[0].text == answers[1].text
+        api.list("centre=$centre").size() == 2
+    }
+
     def "the same Idempotency-Key and request twice give the same answer and one set of statements"() {
         given:
         long centre = api.importCentre(StatementApi.EXAMPLE_A)

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
@@ -108,8 +107,12 @@ public class StatementController {
         if (key == null || key.isBlank()) {
             response = issueNow(id, p);
         } else {
-            Optional<String> earlier = idempotency.answered(key, request);
-            response = earlier.orElseGet(() -> idempotency.once(key, request, () -> issueNow(id, p)));
+            try {
+                response = idempotency.once(key, request, () -> issueNow(id, p));
+            } catch (io.micronaut.data.exceptions.DataAccessException e) {
+                // a concurrent request with the same key wrote it first
+                response = idempotency.answerOf(key, request);
+            }
         }
         List<StatementRow> issued = statements.findByCentreIdAndPeriodFromAndPeriodToOrderById(id, p.from(), p.to());
         pdfs.storeAll(issued);
