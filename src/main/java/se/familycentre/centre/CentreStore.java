@@ -114,7 +114,10 @@ public class CentreStore {
                 costReferences.put(s.serviceKey(), s.costReference());
             }
         }
-        List<Room> roomList = rooms.findByCentreIdOrderByPosition(c.id()).stream().map(CentreStore::room).toList();
+        List<RoomRow> roomRows = rooms.findByCentreIdOrderByPosition(c.id());
+        List<Room> roomList = roomRows.stream().map(CentreStore::room).toList();
+        Map<String, String> roomNames = new LinkedHashMap<>();
+        roomRows.stream().filter(r -> r.name() != null).forEach(r -> roomNames.put(r.roomKey(), r.name()));
         Map<Pool, List<PoolRule>> ruleMap = new EnumMap<>(Pool.class);
         for (PoolRuleRow r : rules.findByCentreIdOrderByPoolAscAndPositionAsc(c.id())) {
             ruleMap.computeIfAbsent(Pool.valueOf(r.pool()), p -> new ArrayList<>())
@@ -127,7 +130,7 @@ public class CentreStore {
         DedicatedRent rent = c.rentLeaseHolder() == null ? null
                 : new DedicatedRent(c.rentLeaseHolder(), Sek.sek(c.rentPerSquareMetre()));
         Centre centre = new Centre(c.name(), entityList, serviceList, roomList, ruleMap, coordinatorList, lineList, rent);
-        return new CentreDocument(centre, profile(c), details, costReferences);
+        return new CentreDocument(centre, profile(c), details, costReferences, roomNames);
     }
 
     static CentreProfile profile(CentreRow c) {
@@ -420,7 +423,7 @@ public class CentreStore {
 
     // ---- rooms ------------------------------------------------------------
 
-    public RoomRow putRoom(long centreId, String key, Room r, String ifMatch, boolean create) {
+    public RoomRow putRoom(long centreId, String key, Room r, String name, String ifMatch, boolean create) {
         return change(centreId, create ? "CREATE" : "UPDATE", "room", centreId + "/" + r.id(),
                 after -> indexed("rooms", after.rooms().stream().map(Room::id).toList(), r.id()), () -> {
             Optional<RoomRow> existing = rooms.findByCentreIdAndRoomKey(centreId, r.id());
@@ -431,12 +434,12 @@ public class CentreStore {
                 }
                 refuseRoundedArea(r);
                 int position = rooms.findByCentreIdOrderByPosition(centreId).size();
-                return rooms.save(roomRow(null, centreId, position, r, null));
+                return rooms.save(roomRow(null, centreId, position, r, name, null));
             }
             RoomRow current = existing.orElseThrow(() -> Problems.notFound("room " + key + " of centre " + centreId));
             Versions.check(ifMatch, current.version());
             refuseRoundedArea(r);
-            return rooms.update(roomRow(current.id(), centreId, current.position(), r, current.version()));
+            return rooms.update(roomRow(current.id(), centreId, current.position(), r, name, current.version()));
         });
     }
 
@@ -462,8 +465,8 @@ public class CentreStore {
         }
     }
 
-    private static RoomRow roomRow(Long id, long centreId, int position, Room r, Long version) {
-        return new RoomRow(id, centreId, position, r.id(), r.type().name(), null, r.area(), r.service(), r.from(),
+    private static RoomRow roomRow(Long id, long centreId, int position, Room r, String name, Long version) {
+        return new RoomRow(id, centreId, position, r.id(), r.type().name(), name, r.area(), r.service(), r.from(),
                 r.to(), version);
     }
 
@@ -623,7 +626,8 @@ public class CentreStore {
                     doc.costReferences().get(s.id()), null));
         }
         for (int i = 0; i < centre.rooms().size(); i++) {
-            rooms.save(roomRow(null, id, i, centre.rooms().get(i), null));
+            Room room = centre.rooms().get(i);
+            rooms.save(roomRow(null, id, i, room, doc.roomNames().get(room.id()), null));
         }
         for (int i = 0; i < centre.coordinators().size(); i++) {
             Coordinator c = centre.coordinators().get(i);

@@ -66,6 +66,8 @@ public class CentreController {
     @Post
     public HttpResponse<Map<String, Object>> create(@Body String body) {
         CentreDocument doc = profileOnly(CentreFormat.readCentre(body));
+        // a new centre has no services yet: its rules are checked except for the services they name
+        refuseRules(doc.centre(), v -> !v.reason().startsWith("no service of the centre has id"));
         CentreRow row = store.createCentre(doc.centre(), doc.profile());
         return withEtag(HttpResponse.created(profile(row, store.document(row.id())),
                 URI.create("/api/v1/centres/" + row.id())), row.version());
@@ -78,11 +80,7 @@ public class CentreController {
         Centre stored = store.document(id).centre();
         Centre tentative = new Centre(doc.centre().name(), stored.entities(), stored.services(), stored.rooms(),
                 doc.centre().rules(), stored.coordinators(), stored.costLines(), doc.centre().dedicatedRent());
-        List<Violation> violations = CentreValidator.validate(tentative).stream()
-                .filter(v -> v.field().startsWith("rules") || v.field().startsWith("dedicatedRent")).toList();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        refuseRules(tentative, v -> true);
         CentreRow row = store.updateCentre(id, doc.centre(), doc.profile(), ifMatch);
         return withEtag(HttpResponse.ok(profile(row, store.document(id))), row.version());
     }
@@ -136,6 +134,16 @@ public class CentreController {
         CentreRow row = store.importDocument(request.document());
         return withEtag(HttpResponse.created(profile(row, store.document(row.id())),
                 URI.create("/api/v1/centres/" + row.id())), row.version());
+    }
+
+    /** A centre's rules and rent recharge by the rules (RULES §2, §3); other parts are checked on their own. */
+    private static void refuseRules(Centre centre, java.util.function.Predicate<Violation> relevant) {
+        List<Violation> violations = CentreValidator.validate(centre).stream()
+                .filter(v -> v.field().startsWith("rules") || v.field().startsWith("dedicatedRent"))
+                .filter(relevant).toList();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
     }
 
     private static CentreDocument profileOnly(CentreDocument doc) {

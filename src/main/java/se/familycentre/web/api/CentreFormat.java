@@ -113,7 +113,7 @@ public final class CentreFormat {
     }
 
     /** One part of a centre read on its own; {@code costReference} is a service's, else null. */
-    public record Part(String id, Object value, String costReference) {
+    public record Part(String id, Object value, String costReference, String roomName) {
     }
 
     /**
@@ -134,6 +134,8 @@ public final class CentreFormat {
         };
         String costReference = kind.equals("services") && tree instanceof Map<?, ?> m
                 ? f.text(castMap(m), "costReference", "") : null;
+        String roomName = kind.equals("rooms") && tree instanceof Map<?, ?> m
+                ? roomName(f, f.text(castMap(m), "name", ""), "name") : null;
         if (!f.errors().isEmpty()) {
             throw ProblemException.malformed(f.errors());
         }
@@ -164,7 +166,7 @@ public final class CentreFormat {
         if (!missing.isEmpty()) {
             throw ProblemException.invalid(missing);
         }
-        return new Part(id, value, costReference);
+        return new Part(id, value, costReference, roomName);
     }
 
     /** The period of a query: {@code period=2025-Q1}, or {@code from} and {@code to}; a 400 names what is wrong. */
@@ -284,7 +286,24 @@ public final class CentreFormat {
                 }
             }
         }
-        return new CentreDocument(centre, profile, details, costReferences);
+        Map<String, String> roomNames = new LinkedHashMap<>();
+        if (m.get("rooms") instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Map<?, ?> rm && rm.get("id") instanceof String id
+                        && rm.get("name") instanceof String name) {
+                    roomNames.put(id, roomName(f, name, JsonFields.join(path, "rooms[" + i + "].name")));
+                }
+            }
+        }
+        return new CentreDocument(centre, profile, details, costReferences, roomNames);
+    }
+
+    /** A room's name is for people only; the register keeps up to 200 characters. */
+    private static String roomName(JsonFields f, String name, String path) {
+        if (name != null && name.length() > 200) {
+            f.error(path, "is at most 200 characters, was " + name.length());
+        }
+        return name;
     }
 
     @SuppressWarnings("unchecked")

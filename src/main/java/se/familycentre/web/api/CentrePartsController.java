@@ -92,7 +92,7 @@ public class CentrePartsController {
         refuseInvalid(store.document(centreId).centre(), kind, part);
         switch (kind) {
             case "services" -> store.putService(centreId, key, (Service) part.value(), part.costReference(), ifMatch, create);
-            case "rooms" -> store.putRoom(centreId, key, (Room) part.value(), ifMatch, create);
+            case "rooms" -> store.putRoom(centreId, key, (Room) part.value(), part.roomName(), ifMatch, create);
             case "coordinators" -> store.putCoordinator(centreId, key, (Coordinator) part.value(), ifMatch, create);
             default -> store.putCostLine(centreId, key, (CostLine) part.value(), ifMatch, create);
         }
@@ -155,7 +155,7 @@ public class CentrePartsController {
         Centre c = doc.centre();
         return switch (kind) {
             case "services" -> c.services().stream().map(s -> CentreWriter.service(s, doc.costReferences().get(s.id()))).toList();
-            case "rooms" -> c.rooms().stream().map(CentreWriter::room).toList();
+            case "rooms" -> c.rooms().stream().map(r -> CentreWriter.room(r, doc.roomNames().get(r.id()))).toList();
             case "coordinators" -> c.coordinators().stream().map(CentreWriter::coordinator).toList();
             default -> c.costLines().stream().map(CentreWriter::costLine).toList();
         };

@@ -48,7 +48,7 @@ public final class CentreWriter {
         }
         m.put("entities", c.entities().stream().map(e -> entity(e, doc.entityDetails().get(e.organisationNumber()))).toList());
         m.put("services", c.services().stream().map(s -> service(s, doc.costReferences().get(s.id()))).toList());
-        m.put("rooms", c.rooms().stream().map(CentreWriter::room).toList());
+        m.put("rooms", c.rooms().stream().map(r -> room(r, doc.roomNames().get(r.id()))).toList());
         m.put("rules", rules(c));
         m.put("coordinators", c.coordinators().stream().map(CentreWriter::coordinator).toList());
         m.put("costLines", c.costLines().stream().map(CentreWriter::costLine).toList());
@@ -90,10 +90,11 @@ public final class CentreWriter {
         return m;
     }
 
-    public static Map<String, Object> room(Room r) {
+    public static Map<String, Object> room(Room r, String name) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "id", r.id());
         put(m, "type", r.type());
+        put(m, "name", name);
         put(m, "area", r.area());
         put(m, "service", r.service());
         put(m, "from", r.from());

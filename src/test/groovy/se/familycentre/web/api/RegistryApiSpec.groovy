@@ -1148,4 +1148,29 @@ class RegistryApiSpec extends Specification {
         page.json.size == 2
         page.json.totalItems >= 3
     }
+
+    def "a room's name is stored, read and exported, so an import loses nothing"() {
+        given:
+        Map c = centreWithServices()
+
+        when:
+        ok(post("${c.base}/rooms", [id: 'wc', type: 'STAFF_TOILET', name: 'Personaltoalett', area: 3.5]), 201)
+
+        then:
+        get("${c.base}/rooms/wc").json.name == 'Personaltoalett'
+        (get("${c.base}/export").json.centre.rooms as List).find { it.id == 'wc' }.name == 'Personaltoalett'
+    }
+
+    def "a new centre's percentages must add up to 100 (422), though its services come later"() {
+        when:
+        Answer refused = post(CENTRES, [name: 'Familjecentralen Test',
+                                        rules: [JOINT: [[rule: 'PERCENT', percentages: [bmm: 10, bvc: 30]]]]])
+        Answer accepted = post(CENTRES, [name: 'Familjecentralen Test',
+                                         rules: [JOINT: [[rule: 'PERCENT', percentages: [bmm: 40, bvc: 60]]]]])
+
+        then:
+        refused.status == 422
+        refused.text.contains('rules.JOINT[0].percentages')
+        accepted.status == 201
+    }
 }
