@@ -47,6 +47,11 @@ public record OrganisationNumber(String value) {
         return text;
     }
 
+    /** The organisationsnummer that the nine digits make with their check digit appended. */
+    public static OrganisationNumber withCheckDigit(String nineDigits) {
+        return parse(nineDigits + checkDigit(nineDigits));
+    }
+
     static int checkDigit(String nineDigits) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {

@@ -163,12 +163,7 @@ class StatementApi {
 
     /** The Luhn check digit of RULES §1 appended to a nine-digit prefix, hyphenated. */
     static String luhn(String nine) {
-        int sum = 0
-        nine.eachWithIndex { String ch, int i ->
-            int product = (ch as int) * (i % 2 == 0 ? 2 : 1)
-            sum += product.intdiv(10) + product % 10
-        }
-        "${nine.substring(0, 6)}-${nine.substring(6)}${(10 - sum % 10) % 10}"
+        se.familycentre.allocation.OrganisationNumber.withCheckDigit(nine).value()
     }
 
     /** A valid organisationsnummer not used before in this JVM. */
