@@ -432,13 +432,11 @@ public class CentreStore {
                     throw Problems.conflict("the centre already has a room with id " + r.id(),
                             List.of(new Violation("id", "is taken by another room of the centre")));
                 }
-                refuseRoundedArea(r);
                 int position = rooms.findByCentreIdOrderByPosition(centreId).size();
                 return rooms.save(roomRow(null, centreId, position, r, name, null));
             }
             RoomRow current = existing.orElseThrow(() -> Problems.notFound("room " + key + " of centre " + centreId));
             Versions.check(ifMatch, current.version());
-            refuseRoundedArea(r);
             return rooms.update(roomRow(current.id(), centreId, current.position(), r, name, current.version()));
         });
     }
@@ -451,18 +449,6 @@ public class CentreStore {
             rooms.delete(current);
             return null;
         });
-    }
-
-    /**
-     * The area column keeps two decimals, so the rules' check of the stored room
-     * would only see the rounded area: an area with more decimals is refused
-     * here, as the rules refuse it in a whole centre (RULES §2), never rounded.
-     */
-    private static void refuseRoundedArea(Room r) {
-        if (r.area() != null && r.area().stripTrailingZeros().scale() > 2) {
-            throw se.familycentre.web.api.ProblemException.invalid(List.of(new Violation("area",
-                    "has at most two decimals, was " + r.area().toPlainString())));
-        }
     }
 
     private static RoomRow roomRow(Long id, long centreId, int position, Room r, String name, Long version) {
