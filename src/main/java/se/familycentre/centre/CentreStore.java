@@ -223,33 +223,9 @@ public class CentreStore {
      * so a refusal writes nothing.
      */
     public <T> T change(long centreId, String action, String resourceType, String resourceId, Supplier<T> change) {
-        return change(centreId, action, resourceType, resourceId, null, change);
-    }
-
-    /**
-     * As {@link #change(long, String, String, String, Supplier)}, and the rules'
-     * checks of the changed part ({@code scope}: a path such as {@code costLines[2]}
-     * found in the centre after the change) must pass; the field paths of a
-     * refusal are then relative to that part, as its body names them.
-     */
-    public <T> T change(long centreId, String action, String resourceType, String resourceId,
-                        java.util.function.Function<Centre, String> scope, Supplier<T> change) {
         Centre before = assemble(centre(centreId)).centre();
         T result = change.get();
         Centre after = assemble(centre(centreId)).centre();
-        if (scope != null) {
-            String prefix = scope.apply(after);
-            List<Violation> violations = new ArrayList<>();
-            for (Violation v : se.familycentre.allocation.CentreValidator.validate(after)) {
-                if (prefix != null && (v.field().equals(prefix) || v.field().startsWith(prefix + "."))) {
-                    String field = v.field().equals(prefix) ? "body" : v.field().substring(prefix.length() + 1);
-                    violations.add(new Violation(field, v.reason()));
-                }
-            }
-            if (!violations.isEmpty()) {
-                throw se.familycentre.web.api.ProblemException.invalid(violations);
-            }
-        }
         guard.check(centreId, before, after);
         audit.record(action, resourceType, resourceId, centreId, null);
         return result;
@@ -316,11 +292,6 @@ public class CentreStore {
         });
     }
 
-    private static String indexed(String list, List<String> ids, String id) {
-        int i = ids.indexOf(id);
-        return i < 0 ? null : list + "[" + i + "]";
-    }
-
     /** The version (ETag) of a part of a centre: kind is services, rooms, coordinators or cost-lines. */
     public Optional<Long> version(long centreId, String kind, String key) {
         return switch (kind) {
@@ -335,8 +306,7 @@ public class CentreStore {
     // ---- services ---------------------------------------------------------
 
     public ServiceRow putService(long centreId, String key, Service s, String costReference, String ifMatch, boolean create) {
-        return change(centreId, create ? "CREATE" : "UPDATE", "service", centreId + "/" + s.id(),
-                after -> indexed("services", after.services().stream().map(Service::id).toList(), s.id()), () -> {
+        return change(centreId, create ? "CREATE" : "UPDATE", "service", centreId + "/" + s.id(), () -> {
             Optional<ServiceRow> existing = services.findByCentreIdAndServiceKey(centreId, s.id());
             long entityId = entityIdFor(s.entity(), "entity");
             if (create) {
@@ -424,8 +394,7 @@ public class CentreStore {
     // ---- rooms ------------------------------------------------------------
 
     public RoomRow putRoom(long centreId, String key, Room r, String name, String ifMatch, boolean create) {
-        return change(centreId, create ? "CREATE" : "UPDATE", "room", centreId + "/" + r.id(),
-                after -> indexed("rooms", after.rooms().stream().map(Room::id).toList(), r.id()), () -> {
+        return change(centreId, create ? "CREATE" : "UPDATE", "room", centreId + "/" + r.id(), () -> {
             Optional<RoomRow> existing = rooms.findByCentreIdAndRoomKey(centreId, r.id());
             if (create) {
                 if (existing.isPresent()) {
@@ -459,8 +428,7 @@ public class CentreStore {
     // ---- coordinators -----------------------------------------------------
 
     public CoordinatorRow putCoordinator(long centreId, String key, Coordinator c, String ifMatch, boolean create) {
-        return change(centreId, create ? "CREATE" : "UPDATE", "coordinator", centreId + "/" + c.id(),
-                after -> indexed("coordinators", after.coordinators().stream().map(Coordinator::id).toList(), c.id()), () -> {
+        return change(centreId, create ? "CREATE" : "UPDATE", "coordinator", centreId + "/" + c.id(), () -> {
             Optional<CoordinatorRow> existing = coordinators.findByCentreIdAndCoordinatorKey(centreId, c.id());
             CoordinatorRow row;
             if (create) {
@@ -502,8 +470,7 @@ public class CentreStore {
     // ---- cost lines -------------------------------------------------------
 
     public CostLineRow putCostLine(long centreId, String key, CostLine l, String ifMatch, boolean create) {
-        return change(centreId, create ? "CREATE" : "UPDATE", "cost-line", centreId + "/" + l.id(),
-                after -> indexed("costLines", after.costLines().stream().map(CostLine::id).toList(), l.id()), () -> {
+        return change(centreId, create ? "CREATE" : "UPDATE", "cost-line", centreId + "/" + l.id(), () -> {
             Optional<CostLineRow> existing = costLines.findByCentreIdAndLineKey(centreId, l.id());
             CostLineRow row;
             if (create) {
