@@ -8,12 +8,12 @@ import io.micronaut.data.annotation.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A salary revision (SALARY), a new FTE (FTE) or on-cost percentage (ON_COST) from a date. */
+/** A salary revision, a new FTE or a new on-cost percentage, from a date. */
 @MappedEntity("coordinator_change")
 public record CoordinatorChangeRow(
         @Id @GeneratedValue @Nullable Long id,
         Long coordinatorId,
-        String kind,
+        CoordinatorChangeKind kind,
         LocalDate validFrom,
         BigDecimal changeValue) {
 }

@@ -5,9 +5,10 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Violation;
-import se.familycentre.web.api.Problems;
+import se.familycentre.format.CentreDocument.EntityDetails;
 
 /**
  * The legal entities. Their names, addresses and references are plain current
@@ -31,44 +32,60 @@ public class EntityRegistry {
         return entities.findAll(pageable);
     }
 
-    public LegalEntityRow get(long id) {
-        return entities.findById(id).orElseThrow(() -> Problems.notFound("legal entity " + id));
+    /** An entity by its id, or by its organisationsnummer (with or without the hyphen). */
+    public LegalEntityRow get(String idOrOrganisationNumber) {
+        if (idOrOrganisationNumber.matches("\\d{1,18}")
+                && !OrganisationNumber.problemWith(idOrOrganisationNumber).isEmpty()) {
+            return get(Long.parseLong(idOrOrganisationNumber));
+        }
+        if (OrganisationNumber.problemWith(idOrOrganisationNumber).isEmpty()) {
+            return entities.findByOrganisationNumber(OrganisationNumber.normalise(idOrOrganisationNumber))
+                    .orElseThrow(() -> new Refusal.NotFound("legal entity " + idOrOrganisationNumber));
+        }
+        throw new Refusal.NotFound("legal entity " + idOrOrganisationNumber);
     }
 
-    public LegalEntityRow create(LegalEntityRow entity) {
+    public LegalEntityRow get(long id) {
+        return entities.findById(id).orElseThrow(() -> new Refusal.NotFound("legal entity " + id));
+    }
+
+    public LegalEntityRow create(LegalEntity entity, EntityDetails details) {
+        ColumnLimits.checkEntity(entity, details);
         String orgNo = OrganisationNumber.parse(entity.organisationNumber()).value();
         if (entities.findByOrganisationNumber(orgNo).isPresent()) {
-            throw Problems.conflict("a legal entity with organisationsnummer " + orgNo + " is already registered",
+            throw new Refusal.Conflict("a legal entity with organisationsnummer " + orgNo + " is already registered",
                     List.of(new Violation("organisationNumber", "is already registered")));
         }
-        LegalEntityRow row = entities.save(new LegalEntityRow(null, orgNo, entity.name(), entity.invoiceAddress(),
-                entity.invoiceReference(), entity.paymentTermsDays(), null));
+        LegalEntityRow row = entities.save(new LegalEntityRow(null, orgNo, entity.name(), details.invoiceAddress(),
+                details.invoiceReference(), details.paymentTerms(), null));
         audit.record("CREATE", "entity", String.valueOf(row.id()), null, orgNo + " " + row.name());
         return row;
     }
 
-    public LegalEntityRow update(long id, LegalEntityRow entity, String ifMatch) {
-        LegalEntityRow current = get(id);
-        Versions.check(ifMatch, current.version());
+    public LegalEntityRow update(String ref, LegalEntity entity, EntityDetails details, ExpectedVersion expected) {
+        ColumnLimits.checkEntity(entity, details);
+        LegalEntityRow current = get(ref);
+        expected.check(current.version());
         String orgNo = OrganisationNumber.parse(entity.organisationNumber()).value();
         if (!orgNo.equals(current.organisationNumber())) {
-            throw se.familycentre.web.api.ProblemException.invalid(List.of(new Violation("organisationNumber",
+            throw new Refusal.InvalidValue(List.of(new Violation("organisationNumber",
                     "cannot change (" + current.organisationNumber() + "); register a new entity instead")));
         }
-        LegalEntityRow row = entities.update(new LegalEntityRow(id, orgNo, entity.name(), entity.invoiceAddress(),
-                entity.invoiceReference(), entity.paymentTermsDays(), current.version()));
-        audit.record("UPDATE", "entity", String.valueOf(id), null, orgNo + " " + row.name());
+        LegalEntityRow row = entities.update(new LegalEntityRow(current.id(), orgNo, entity.name(),
+                details.invoiceAddress(), details.invoiceReference(), details.paymentTerms(), current.version()));
+        audit.record("UPDATE", "entity", String.valueOf(current.id()), null, orgNo + " " + row.name());
         return row;
     }
 
-    public void delete(long id, String ifMatch) {
-        LegalEntityRow current = get(id);
-        Versions.check(ifMatch, current.version());
-        if (services.existsByEntityId(id)) {
-            throw Problems.conflict("legal entity " + current.organisationNumber() + " runs services of a centre",
+    public void delete(String ref, ExpectedVersion expected) {
+        LegalEntityRow current = get(ref);
+        expected.check(current.version());
+        if (services.existsByEntityId(current.id())) {
+            throw new Refusal.Conflict("legal entity " + current.organisationNumber() + " runs services of a centre",
                     List.of(new Violation("id", "is in use by services; remove them first")));
         }
         entities.delete(current);
-        audit.record("DELETE", "entity", String.valueOf(id), null, current.organisationNumber() + " " + current.name());
+        audit.record("DELETE", "entity", String.valueOf(current.id()), null,
+                current.organisationNumber() + " " + current.name());
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.familycentre.allocation.CentreValidator;
 import se.familycentre.allocation.Violation;
-import se.familycentre.web.api.CentreFormat;
+import se.familycentre.format.CentreReader;
 
 /**
  * The embedded default: on the first start with an empty database, every
@@ -32,16 +32,16 @@ public class FixtureLoader {
     static final String MARKER = "fixtures-loaded";
     private static final Logger LOG = LoggerFactory.getLogger(FixtureLoader.class);
 
-    private final CentreStore store;
+    private final CentreImport importer;
     private final CentreRepository centres;
     private final AppMarkerRepository markers;
     private final Path directory;
     private final boolean enabled;
 
-    public FixtureLoader(CentreStore store, CentreRepository centres, AppMarkerRepository markers,
+    public FixtureLoader(CentreImport importer, CentreRepository centres, AppMarkerRepository markers,
                          @Value("${familycentre.fixtures.directory:fixtures}") String directory,
                          @Value("${familycentre.fixtures.load-on-empty-database:true}") boolean enabled) {
-        this.store = store;
+        this.importer = importer;
         this.centres = centres;
         this.markers = markers;
         this.directory = Path.of(directory);
@@ -67,12 +67,12 @@ public class FixtureLoader {
         markers.save(new AppMarkerRow(MARKER, OffsetDateTime.now(ZoneOffset.UTC)));
         List<Path> files = files();
         for (Path file : files) {
-            CentreFormat.ImportRequest request = CentreFormat.readImport(read(file));
+            CentreReader.ImportRequest request = CentreReader.readImport(read(file));
             List<Violation> violations = CentreValidator.validate(request.document().centre());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("fixture " + file + " is refused: " + violations);
             }
-            store.importDocument(request.document());
+            importer.importDocument(request.document(), "centre.");
         }
         return files.size();
     }

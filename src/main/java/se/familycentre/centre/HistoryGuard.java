@@ -10,7 +10,6 @@ import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.Sek;
 import se.familycentre.allocation.Violation;
-import se.familycentre.web.api.Problems;
 
 /**
  * RULES §5: a change of data that would alter an issued period is refused
@@ -38,7 +37,7 @@ public class HistoryGuard {
             }
         }
         if (!altered.isEmpty()) {
-            throw Problems.issuedPeriod("the change would alter " + altered.size()
+            throw new Refusal.IssuedPeriod("the change would alter " + altered.size()
                     + " issued period(s); credit their statements before changing the data (RULES §5)", altered);
         }
     }

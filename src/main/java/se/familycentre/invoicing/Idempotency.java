@@ -5,16 +5,12 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import se.familycentre.allocation.Violation;
-import se.familycentre.web.api.ProblemException;
-import se.familycentre.web.api.Problems;
 
 /**
  * {@code Idempotency-Key}: the same key and request give the stored answer
- * without doing the work twice; the same key with another request is a 422.
+ * without doing the work twice; the same key with another request is refused.
  * The key is written in the same transaction as the work, so either both
  * happen or neither.
  */
@@ -30,11 +26,10 @@ public class Idempotency {
     public Optional<String> answered(String key, String request) {
         return keys.findById(key).map(row -> {
             if (!row.requestHash().equals(hash(request))) {
-                throw ProblemException.invalid(List.of(new Violation("Idempotency-Key",
-                        "was used for another request; use a new key for a new request")));
+                throw new InvoicingRefusal.KeyReused();
             }
             if (row.response() == null) {
-                throw Problems.conflict("the request with this Idempotency-Key is still being processed", List.of());
+                throw new InvoicingRefusal.KeyInProgress("the request with this Idempotency-Key is still being processed");
             }
             return row.response();
         });
@@ -60,8 +55,8 @@ public class Idempotency {
 
     /** The answer stored for a key whose first request finished while this one waited. */
     public String answerOf(String key, String request) {
-        return answered(key, request).orElseThrow(() -> Problems.conflict(
-                "the request with this Idempotency-Key failed or is still being processed; try again", List.of()));
+        return answered(key, request).orElseThrow(() -> new InvoicingRefusal.KeyInProgress(
+                "the request with this Idempotency-Key failed or is still being processed; try again"));
     }
 
     static String hash(String request) {

@@ -6,13 +6,13 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 
-/** One centre of a job: PENDING, DONE, SKIPPED (already issued) or FAILED with the reason. */
+/** One centre of a job, with what became of it. */
 @MappedEntity("job_item")
 public record JobItemRow(
         @Id @GeneratedValue @Nullable Long id,
         Long jobId,
         Long centreId,
-        String status,
+        JobItemStatus status,
         @Nullable String detail,
         @Version @Nullable Long version) {
 }

@@ -8,5 +8,5 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface JobRepository extends CrudRepository<JobRow, Long> {
 
-    List<JobRow> findByStatus(String status);
+    List<JobRow> findByStatus(JobStatus status);
 }

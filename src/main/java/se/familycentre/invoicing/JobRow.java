@@ -15,7 +15,7 @@ public record JobRow(
         String kind,
         LocalDate periodFrom,
         LocalDate periodTo,
-        String status,
+        JobStatus status,
         OffsetDateTime createdAt,
         @Nullable OffsetDateTime finishedAt,
         @Version @Nullable Long version) {

@@ -8,8 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import se.familycentre.statement.StatementDocument;
+import se.familycentre.statement.StatementRenderer;
 
 /**
  * The PDFs of issued statements: rendered once the number is known, stored with
@@ -22,14 +23,14 @@ public class PdfArchive {
     private final StatementPdfRepository pdfs;
     private final StatementRepository statements;
     private final StatementRenderer renderer;
-    private final Invoicing invoicing;
+    private final StatementArchive archive;
 
     public PdfArchive(StatementPdfRepository pdfs, StatementRepository statements, StatementRenderer renderer,
-                      Invoicing invoicing) {
+                      StatementArchive archive) {
         this.pdfs = pdfs;
         this.statements = statements;
         this.renderer = renderer;
-        this.invoicing = invoicing;
+        this.archive = archive;
     }
 
     /** The stored PDF, rendered and stored first if a crash came between issuing and rendering. */
@@ -41,7 +42,7 @@ public class PdfArchive {
         return renderer.render(document);
     }
 
-    public java.util.Optional<String> sha256Of(StatementRow row) {
+    public Optional<String> sha256Of(StatementRow row) {
         return pdfs.findById(row.id()).map(StatementPdfRow::sha256);
     }
 
@@ -61,30 +62,14 @@ public class PdfArchive {
 
     /** The statement as printed: number, date, the credited original, what it replaces, the agreement cited. */
     public StatementDocument document(StatementRow row) {
-        StatementDocument.Kind kind = Invoicing.CREDIT.equals(row.kind()) ? StatementDocument.Kind.CREDIT
+        StatementDocument.Kind kind = row.kind() == StatementKind.CREDIT ? StatementDocument.Kind.CREDIT
                 : StatementDocument.Kind.INVOICE;
         StatementRow original = row.creditsId() == null ? null : statements.findById(row.creditsId()).orElseThrow();
-        return new StatementDocument(kind, row.number(), row.issuedOn(), invoicing.read(row.content()).toStatement(),
+        ArchivedStatement content = archive.readContent(row.content());
+        return new StatementDocument(kind, row.number(), row.issuedOn(), content.toStatement(),
                 original == null ? null : original.number(), original == null ? null : original.issuedOn(),
-                row.replaces() == null ? List.of() : List.of(row.replaces().split(",")), basisOfInputs(row.inputs()));
-    }
-
-    /** The local agreement's reference if the centre had one when issued, else the regional agreement. */
-    @SuppressWarnings("unchecked")
-    String basisOfInputs(String inputs) {
-        try {
-            Map<String, Object> centre = (Map<String, Object>) invoicing.readMap(inputs).get("centre");
-            Map<String, Object> agreement = centre == null ? null : (Map<String, Object>) centre.get("localAgreement");
-            return basis(agreement == null ? null : (String) agreement.get("reference"));
-        } catch (RuntimeException e) {
-            return StatementDocument.AGREEMENT;
-        }
-    }
-
-    /** What a statement's footnote cites: the local agreement under the regional one, or the regional one. */
-    public static String basis(String localAgreementReference) {
-        return localAgreementReference == null ? StatementDocument.AGREEMENT
-                : localAgreementReference + " (" + StatementDocument.AGREEMENT + ")";
+                row.replaces() == null ? List.of() : List.of(row.replaces().split(",")),
+                archive.basisOf(content, row.inputs()), content.centreServiceRefs());
     }
 
     static String sha256(byte[] bytes) {

@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.familycentre.allocation.Period;
+import se.familycentre.allocation.Violation;
 import se.familycentre.centre.CentreRepository;
 import se.familycentre.centre.CentreRow;
-import se.familycentre.web.api.ProblemException;
+import se.familycentre.centre.Refusal;
 
 /**
  * The quarterly run: issue every centre's statements for a period. The job and
@@ -49,16 +50,16 @@ public class QuarterlyRun {
 
     /** Starts a run for the period, or resumes the unfinished one for it. */
     public JobRow start(Period period) {
-        for (JobRow job : jobs.findByStatus("RUNNING")) {
+        for (JobRow job : jobs.findByStatus(JobStatus.RUNNING)) {
             if (job.periodFrom().equals(period.from()) && job.periodTo().equals(period.to())) {
                 executor.submit(() -> run(job.id()));
                 return job;
             }
         }
-        JobRow job = jobs.save(new JobRow(null, KIND, period.from(), period.to(), "RUNNING",
+        JobRow job = jobs.save(new JobRow(null, KIND, period.from(), period.to(), JobStatus.RUNNING,
                 OffsetDateTime.now(ZoneOffset.UTC), null, null));
         for (CentreRow centre : centres.findAll()) {
-            items.save(new JobItemRow(null, job.id(), centre.id(), "PENDING", null, null));
+            items.save(new JobItemRow(null, job.id(), centre.id(), JobItemStatus.PENDING, null, null));
         }
         executor.submit(() -> run(job.id()));
         return job;
@@ -66,7 +67,7 @@ public class QuarterlyRun {
 
     @EventListener
     void resume(StartupEvent event) {
-        for (JobRow job : jobs.findByStatus("RUNNING")) {
+        for (JobRow job : jobs.findByStatus(JobStatus.RUNNING)) {
             LOG.info("Resuming job {} ({} to {})", job.id(), job.periodFrom(), job.periodTo());
             executor.submit(() -> run(job.id()));
         }
@@ -77,29 +78,35 @@ public class QuarterlyRun {
         JobRow job = jobs.findById(jobId).orElseThrow();
         Period period = new Period(job.periodFrom(), job.periodTo());
         for (JobItemRow item : items.findByJobIdOrderById(jobId)) {
-            if (!"PENDING".equals(item.status())) {
+            if (item.status() != JobItemStatus.PENDING) {
                 continue;
             }
-            String status;
+            JobItemStatus status;
             String detail;
             try {
-                List<StatementRow> standing = invoicing.standing(item.centreId(), period);
+                List<StatementRow> standing = invoicing.ledger(item.centreId(), period).standing();
                 if (!standing.isEmpty()) {
-                    status = "SKIPPED";
+                    status = JobItemStatus.SKIPPED;
                     detail = "already issued: " + String.join(", ", standing.stream().map(StatementRow::number).toList());
                 } else {
                     List<StatementRow> issued = invoicing.issue(item.centreId(), period);
                     pdfs.storeAll(issued);
-                    status = "DONE";
+                    status = JobItemStatus.DONE;
                     detail = "issued: " + String.join(", ", issued.stream().map(StatementRow::number).toList());
                 }
-            } catch (ProblemException e) {
-                status = e.status() == 409 ? "SKIPPED" : "FAILED";
-                detail = e.getMessage() + (e.errors().isEmpty() ? "" : ": " + String.join("; ",
-                        e.errors().stream().map(v -> v.field() + " " + v.reason()).toList()));
+            } catch (InvoicingRefusal.AlreadyIssued e) {
+                // another worker or request issued it meanwhile: the period stands, which is what the run wants
+                status = JobItemStatus.SKIPPED;
+                detail = reason(e.getMessage(), e.errors());
+            } catch (InvoicingRefusal e) {
+                status = JobItemStatus.FAILED;
+                detail = reason(e.getMessage(), e.errors());
+            } catch (Refusal e) {
+                status = JobItemStatus.FAILED;
+                detail = reason(e.getMessage(), e.errors());
             } catch (RuntimeException e) {
                 LOG.error("Job {} failed on centre {}", jobId, item.centreId(), e);
-                status = "FAILED";
+                status = JobItemStatus.FAILED;
                 detail = "unexpected error: " + e.getClass().getSimpleName();
             }
             try {
@@ -110,14 +117,19 @@ public class QuarterlyRun {
             }
         }
         JobRow current = jobs.findById(jobId).orElseThrow();
-        if ("RUNNING".equals(current.status())) {
+        if (current.status() == JobStatus.RUNNING) {
             try {
-                jobs.update(new JobRow(jobId, current.kind(), current.periodFrom(), current.periodTo(), "FINISHED",
+                jobs.update(new JobRow(jobId, current.kind(), current.periodFrom(), current.periodTo(), JobStatus.FINISHED,
                         current.createdAt(), OffsetDateTime.now(ZoneOffset.UTC), current.version()));
             } catch (DataAccessException e) {
                 LOG.info("Job {} was finished by another worker", jobId);
             }
         }
+    }
+
+    private static String reason(String detail, List<Violation> errors) {
+        return detail + (errors.isEmpty() ? "" : ": " + String.join("; ",
+                errors.stream().map(v -> v.field() + " " + v.reason()).toList()));
     }
 
     public List<JobItemRow> items(long jobId) {

@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 public record StatementRow(
         @Id @GeneratedValue @Nullable Long id,
         String number,
-        String kind,
+        StatementKind kind,
         String creditor,
         String debtor,
         Long centreId,

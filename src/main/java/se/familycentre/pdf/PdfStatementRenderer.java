@@ -1,7 +1,7 @@
 package se.familycentre.pdf;
 
 import jakarta.inject.Singleton;
-import se.familycentre.invoicing.StatementRenderer;
+import se.familycentre.statement.StatementRenderer;
 import se.familycentre.statement.StatementDocument;
 
 /** Statements print as Swedish A4 PDFs. */

@@ -8,6 +8,8 @@ import java.util.List;
  * statement, or a credit statement that cites the original's number and date.
  * {@code replaces} names the credited statements an issued one replaces.
  * {@code basis} is the agreement the sharing rests on, cited in a footnote.
+ * {@code centreServices} are all the centre's services, which the wording of a
+ * basis counts ("Lika delning mellan 4 basverksamheter").
  */
 public record StatementDocument(
         Kind kind,
@@ -17,7 +19,8 @@ public record StatementDocument(
         String creditsNumber,
         LocalDate creditsIssuedOn,
         List<String> replaces,
-        String basis) {
+        String basis,
+        List<Statement.ServiceRef> centreServices) {
 
     public enum Kind {
         DRAFT,
@@ -27,6 +30,12 @@ public record StatementDocument(
 
     public StatementDocument {
         replaces = replaces == null ? List.of() : List.copyOf(replaces);
+        centreServices = centreServices == null ? List.of() : List.copyOf(centreServices);
+    }
+
+    public StatementDocument(Kind kind, String number, LocalDate issuedOn, Statement statement, String creditsNumber,
+                             LocalDate creditsIssuedOn, List<String> replaces, String basis) {
+        this(kind, number, issuedOn, statement, creditsNumber, creditsIssuedOn, replaces, basis, List.of());
     }
 
     /** The default basis when the centre names no local agreement. */

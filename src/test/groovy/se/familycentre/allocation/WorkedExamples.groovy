@@ -1,6 +1,6 @@
 package se.familycentre.allocation
 
-import se.familycentre.web.api.CentreFormat
+import se.familycentre.format.CentreReader
 
 /**
  * The worked examples of RULES §6 as data: the request documents live in
@@ -13,8 +13,8 @@ final class WorkedExamples {
         WorkedExamples.getResource("/examples/${example}.json").getText('UTF-8')
     }
 
-    static CentreFormat.AllocationRequest request(String example) {
-        CentreFormat.readRequest(body(example))
+    static CentreReader.AllocationRequest request(String example) {
+        CentreReader.readRequest(body(example))
     }
 
     /** Every line's total and every share, as RULES §6 states them (example, line, total, shares in service order). */

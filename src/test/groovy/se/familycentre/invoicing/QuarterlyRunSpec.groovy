@@ -140,19 +140,19 @@ class QuarterlyRunSpec extends Specification {
 
         and: 'the job as a crash left it'
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), 'RUNNING', OffsetDateTime.now(ZoneOffset.UTC), null, null))
-        items.save(new JobItemRow(null, job.id(), pending, 'PENDING', null, null))
-        items.save(new JobItemRow(null, job.id(), issuedMeanwhile, 'PENDING', null, null))
-        items.save(new JobItemRow(null, job.id(), finishedBefore, 'DONE', 'issued before the crash', null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+        items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
+        items.save(new JobItemRow(null, job.id(), issuedMeanwhile, JobItemStatus.PENDING, null, null))
+        items.save(new JobItemRow(null, job.id(), finishedBefore, JobItemStatus.DONE, 'issued before the crash', null))
 
         when:
         run.run(job.id())
 
         then:
-        items.findByJobIdOrderById(job.id())*.status == ['DONE', 'SKIPPED', 'DONE']
+        items.findByJobIdOrderById(job.id())*.status*.name() == ['DONE', 'SKIPPED', 'DONE']
         items.findByJobIdOrderById(job.id())[1].detail().contains(earlier.first().number as String)
         with(jobs.findById(job.id()).orElseThrow()) {
-            status() == 'FINISHED'
+            status() == JobStatus.FINISHED
             finishedAt() != null
         }
 
@@ -176,7 +176,7 @@ class QuarterlyRunSpec extends Specification {
         run.run(job.id())
 
         then: 'changes nothing'
-        items.findByJobIdOrderById(job.id())*.status == ['DONE', 'SKIPPED', 'DONE']
+        items.findByJobIdOrderById(job.id())*.status*.name() == ['DONE', 'SKIPPED', 'DONE']
         api.list("centre=$pending").size() == 2
     }
 
@@ -184,8 +184,8 @@ class QuarterlyRunSpec extends Specification {
         given:
         long pending = api.importCentre(exampleA(orgNo(), orgNo()))
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), 'RUNNING', OffsetDateTime.now(ZoneOffset.UTC), null, null))
-        items.save(new JobItemRow(null, job.id(), pending, 'PENDING', null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+        items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
 
         when:
         def posted = api.post("/api/v1/statements/issue?period=$Q1")
@@ -207,9 +207,9 @@ class QuarterlyRunSpec extends Specification {
                 .replace('"period": "2025-Q1"', '"period": "2026-Q1"'))
         long fine = api.importCentre(exampleA(orgNo(), orgNo()))
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), 'RUNNING', OffsetDateTime.now(ZoneOffset.UTC), null, null))
-        items.save(new JobItemRow(null, job.id(), empty, 'PENDING', null, null))
-        items.save(new JobItemRow(null, job.id(), fine, 'PENDING', null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+        items.save(new JobItemRow(null, job.id(), empty, JobItemStatus.PENDING, null, null))
+        items.save(new JobItemRow(null, job.id(), fine, JobItemStatus.PENDING, null, null))
 
         when:
         run.run(job.id())

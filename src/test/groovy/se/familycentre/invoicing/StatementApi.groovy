@@ -113,10 +113,17 @@ class StatementApi {
         a.json as Map
     }
 
+    /** Every statement the list gives for the query, page by page. */
     List<Map> list(String query) {
-        Answer a = get("/api/v1/statements?$query")
-        assert a.status == 200: "list refused: $a"
-        a.json as List<Map>
+        List<Map> all = []
+        for (int page = 0; ; page++) {
+            Answer a = get("/api/v1/statements?${query ? query + '&' : ''}size=200&page=$page")
+            assert a.status == 200: "list refused: $a"
+            all.addAll(a.json.items as List<Map>)
+            if (page + 1 >= (a.json.totalPages as int)) {
+                return all
+            }
+        }
     }
 
     /** The text of a PDF with no-break and thin spaces made plain spaces. */

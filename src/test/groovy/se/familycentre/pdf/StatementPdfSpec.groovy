@@ -17,7 +17,7 @@ import se.familycentre.statement.Party
 import se.familycentre.statement.Statement
 import se.familycentre.statement.StatementBuilder
 import se.familycentre.statement.StatementDocument
-import se.familycentre.web.api.CentreFormat
+import se.familycentre.format.CentreReader
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -63,7 +63,7 @@ class StatementPdfSpec extends Specification {
 
     /** The request's allocation and statements, and the centre's services as the statements name them. */
     static Map<String, Object> statements(String json) {
-        def request = CentreFormat.readRequest(json)
+        def request = CentreReader.readRequest(json)
         def outcome = new Allocator().allocate(request.centre(), request.period())
         assert outcome instanceof AllocationOutcome.Allocated: outcome
         def allocation = (outcome as AllocationOutcome.Allocated).allocation()

@@ -32,7 +32,7 @@ import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.Period;
-import se.familycentre.web.api.CentreFormat;
+import se.familycentre.format.CentreReader;
 
 /**
  * The pure core, {@code new Allocator().allocate(centre, period)}, for every
@@ -87,7 +87,7 @@ public class AllocationBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CentreFormat.AllocationRequest request = CentreFormat.readRequest(body);
+        CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         centre = request.centre();
         period = switch (span) {
             case "quarter" -> request.period();

@@ -31,14 +31,15 @@ import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
 import se.familycentre.centre.CentreRepository;
 import se.familycentre.centre.CentreRow;
-import se.familycentre.centre.CentreStore;
+import se.familycentre.centre.CentreImport;
 import se.familycentre.invoicing.Invoicing;
 import se.familycentre.invoicing.JobRepository;
 import se.familycentre.invoicing.JobRow;
+import se.familycentre.invoicing.JobStatus;
 import se.familycentre.invoicing.PdfArchive;
 import se.familycentre.invoicing.QuarterlyRun;
 import se.familycentre.invoicing.StatementRow;
-import se.familycentre.web.api.CentreFormat;
+import se.familycentre.format.CentreReader;
 
 /**
  * Issuing one quarter for many centres, with PDFs, on an embedded H2 file
@@ -49,7 +50,7 @@ import se.familycentre.web.api.CentreFormat;
  * {@code java -Xmx1g} on the test classpath). It starts the application context
  * on a fresh H2 file database in a temporary directory (deleted at the end),
  * generates {@code bench.centres} centres (default 1 000) by importing variants
- * of {@code fixtures/*.json} through {@link CentreStore#importDocument} (names,
+ * of {@code fixtures/*.json} through {@link CentreImport#importDocument} (names,
  * areas and amounts varied a little with a seeded {@link Random}; the legal
  * entities stay exactly the fixtures', so entity matching passes), then times
  * issuing 2025-Q1 for all of them with PDFs. Only the issuing is timed.
@@ -213,16 +214,16 @@ public final class IssueBenchmark {
     /** Imports {@code count} variants of the fixtures, round robin, each in its own transaction. */
     static void generate(ApplicationContext ctx, List<String> documents, int count, long seed) throws IOException {
         JsonMapper json = ctx.getBean(JsonMapper.class);
-        CentreStore store = ctx.getBean(CentreStore.class);
+        CentreImport importer = ctx.getBean(CentreImport.class);
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
             String variant = variant(json, documents.get(i % documents.size()), i, random);
-            CentreFormat.ImportRequest request = CentreFormat.readImport(variant);
+            CentreReader.ImportRequest request = CentreReader.readImport(variant);
             List<Violation> violations = CentreValidator.validate(request.document().centre());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("variant " + i + " is refused: " + violations + "\n" + variant);
             }
-            store.importDocument(request.document());
+            importer.importDocument(request.document(), "centre.");
         }
     }
 
@@ -287,7 +288,7 @@ public final class IssueBenchmark {
         long lastReport = System.nanoTime();
         while (true) {
             JobRow current = jobs.findById(job.id()).orElseThrow();
-            if ("FINISHED".equals(current.status())) {
+            if (current.status() == JobStatus.FINISHED) {
                 break;
             }
             Thread.sleep(100);

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Allocator;
+import se.familycentre.centre.Refusal;
+import se.familycentre.format.CentreReader;
 
 /** The stateless calculator: a whole centre and a period in, every share out. Nothing is stored. */
 @Controller("/api/v1/allocations")
@@ -23,10 +25,10 @@ public class AllocationController {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Produces(MediaType.APPLICATION_JSON)
     public AllocationResponse allocate(@Body String body) {
-        CentreFormat.AllocationRequest request = CentreFormat.readRequest(body);
+        CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
         if (outcome instanceof AllocationOutcome.Refused refused) {
-            throw ProblemException.invalid(CentreFormat.inRequest(refused.violations()));
+            throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }
         return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), request.centre());
     }

@@ -27,10 +27,15 @@ import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.CentreValidator;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
+import se.familycentre.centre.CentreImport;
 import se.familycentre.centre.CentreRepository;
 import se.familycentre.centre.CentreRow;
 import se.familycentre.centre.CentreStore;
-import se.familycentre.centre.Versions;
+import se.familycentre.centre.Refusal;
+import se.familycentre.format.CentreDocument;
+import se.familycentre.format.CentreReader;
+import se.familycentre.format.CentreWriter;
+import se.familycentre.format.PeriodReader;
 
 /**
  * Stored centres: their profile, rules and rent recharge; the allocation of any
@@ -41,11 +46,13 @@ import se.familycentre.centre.Versions;
 public class CentreController {
 
     private final CentreStore store;
+    private final CentreImport importer;
     private final CentreRepository centres;
     private final Allocator allocator;
 
-    public CentreController(CentreStore store, CentreRepository centres, Allocator allocator) {
+    public CentreController(CentreStore store, CentreImport importer, CentreRepository centres, Allocator allocator) {
         this.store = store;
+        this.importer = importer;
         this.centres = centres;
         this.allocator = allocator;
     }
@@ -65,7 +72,7 @@ public class CentreController {
 
     @Post
     public HttpResponse<Map<String, Object>> create(@Body String body) {
-        CentreDocument doc = profileOnly(CentreFormat.readCentre(body));
+        CentreDocument doc = profileOnly(CentreReader.readCentre(body));
         // a new centre has no services yet: its rules are checked except for the services they name
         refuseRules(doc.centre(), v -> !v.reason().startsWith("no service of the centre has id"));
         CentreRow row = store.createCentre(doc.centre(), doc.profile());
@@ -76,18 +83,18 @@ public class CentreController {
     @Put("/{id}")
     public HttpResponse<Map<String, Object>> update(long id, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        CentreDocument doc = profileOnly(CentreFormat.readCentre(body));
+        CentreDocument doc = profileOnly(CentreReader.readCentre(body));
         Centre stored = store.document(id).centre();
         Centre tentative = new Centre(doc.centre().name(), stored.entities(), stored.services(), stored.rooms(),
                 doc.centre().rules(), stored.coordinators(), stored.costLines(), doc.centre().dedicatedRent());
         refuseRules(tentative, v -> true);
-        CentreRow row = store.updateCentre(id, doc.centre(), doc.profile(), ifMatch);
+        CentreRow row = store.updateCentre(id, doc.centre(), doc.profile(), ETags.ifMatch(ifMatch));
         return withEtag(HttpResponse.ok(profile(row, store.document(id))), row.version());
     }
 
     @Delete("/{id}")
     public HttpResponse<Void> delete(long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        store.deleteCentre(id, ifMatch);
+        store.deleteCentre(id, ETags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 
@@ -95,11 +102,11 @@ public class CentreController {
     @Get("/{id}/allocation")
     public AllocationResponse allocation(long id, @Nullable @QueryValue String period,
                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        Period p = CentreFormat.periodParameter(period, from, to);
+        Period p = PeriodReader.fromQuery(period, from, to);
         CentreDocument doc = store.document(id);
         AllocationOutcome outcome = allocator.allocate(doc.centre(), p);
         if (outcome instanceof AllocationOutcome.Refused refused) {
-            throw ProblemException.invalid(CentreFormat.inRequest(refused.violations()));
+            throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }
         return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), doc.centre());
     }
@@ -110,7 +117,7 @@ public class CentreController {
                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (period != null || from != null || to != null) {
-            Period p = CentreFormat.periodParameter(period, from, to);
+            Period p = PeriodReader.fromQuery(period, from, to);
             m.put("period", Period.isQuarter(p.label()) ? p.label() : Map.of("from", p.from().toString(), "to", p.to().toString()));
         }
         m.put("centre", CentreWriter.document(store.document(id)));
@@ -120,18 +127,18 @@ public class CentreController {
     /** Stores a centre document (the fixtures' and the export's format); its period, if any, must compute. */
     @Post("/import")
     public HttpResponse<Map<String, Object>> importCentre(@Body String body) {
-        CentreFormat.ImportRequest request = CentreFormat.readImport(body);
-        List<Violation> violations = new ArrayList<>(CentreFormat.inRequest(CentreValidator.validate(request.document().centre())));
+        CentreReader.ImportRequest request = CentreReader.readImport(body);
+        List<Violation> violations = new ArrayList<>(CentreReader.inRequest(CentreValidator.validate(request.document().centre())));
         if (violations.isEmpty() && request.period() != null) {
             AllocationOutcome outcome = allocator.allocate(request.document().centre(), request.period());
             if (outcome instanceof AllocationOutcome.Refused refused) {
-                violations.addAll(CentreFormat.inRequest(refused.violations()));
+                violations.addAll(CentreReader.inRequest(refused.violations()));
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw new Refusal.RefusedByRules(violations);
         }
-        CentreRow row = store.importDocument(request.document());
+        CentreRow row = importer.importDocument(request.document(), "centre.");
         return withEtag(HttpResponse.created(profile(row, store.document(row.id())),
                 URI.create("/api/v1/centres/" + row.id())), row.version());
     }
@@ -142,7 +149,7 @@ public class CentreController {
                 .filter(v -> v.field().startsWith("rules") || v.field().startsWith("dedicatedRent"))
                 .filter(relevant).toList();
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw new Refusal.RefusedByRules(violations);
         }
     }
 
@@ -167,19 +174,8 @@ public class CentreController {
         if (c.name() == null || c.name().isBlank()) {
             parts.add(new Violation("name", "is required"));
         }
-        EntityFormat.tooLong(parts, "name", c.name(), 200);
-        if (doc.profile() != null) {
-            EntityFormat.tooLong(parts, "municipality", doc.profile().municipality(), 100);
-            EntityFormat.tooLong(parts, "region", doc.profile().region(), 100);
-            if (doc.profile().localAgreement() != null) {
-                EntityFormat.tooLong(parts, "localAgreement.reference", doc.profile().localAgreement().reference(), 200);
-            }
-        }
-        if (c.dedicatedRent() != null) {
-            EntityFormat.tooLong(parts, "dedicatedRent.leaseHolder", c.dedicatedRent().leaseHolder(), 64);
-        }
         if (!parts.isEmpty()) {
-            throw ProblemException.invalid(parts);
+            throw new Refusal.InvalidValue(parts);
         }
         return doc;
     }
@@ -211,6 +207,6 @@ public class CentreController {
     }
 
     static <T> HttpResponse<T> withEtag(io.micronaut.http.MutableHttpResponse<T> response, Long version) {
-        return response.header(HttpHeaders.ETAG, Versions.etag(version));
+        return response.header(HttpHeaders.ETAG, ETags.of(version));
     }
 }

@@ -13,15 +13,26 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import se.familycentre.allocation.Centre;
+import se.familycentre.allocation.CentreValidator;
 import se.familycentre.allocation.Coordinator;
 import se.familycentre.allocation.CostLine;
+import se.familycentre.allocation.LegalEntity;
+import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Room;
 import se.familycentre.allocation.Service;
 import se.familycentre.allocation.Violation;
+import se.familycentre.centre.CentreParts;
 import se.familycentre.centre.CentreStore;
+import se.familycentre.centre.Refusal;
+import se.familycentre.format.CentreDocument;
+import se.familycentre.format.CentreWriter;
+import se.familycentre.format.PartKind;
+import se.familycentre.format.PartReader;
 
 /**
  * The parts of a stored centre, one resource at a time: {@code services},
@@ -34,69 +45,59 @@ import se.familycentre.centre.CentreStore;
 @Produces(MediaType.APPLICATION_JSON)
 public class CentrePartsController {
 
-    private static final List<String> KINDS = List.of("services", "rooms", "coordinators", "cost-lines");
-
     private final CentreStore store;
+    private final CentreParts parts;
 
-    public CentrePartsController(CentreStore store) {
+    public CentrePartsController(CentreStore store, CentreParts parts) {
         this.store = store;
+        this.parts = parts;
     }
 
     @Get
     public List<Map<String, Object>> list(long centreId, String kind) {
-        return parts(store.document(centreId), kind(kind));
+        return written(store.document(centreId), kind(kind));
     }
 
     @Get("/{key}")
     public HttpResponse<Map<String, Object>> get(long centreId, String kind, String key) {
-        CentreDocument doc = store.document(centreId);
-        Map<String, Object> part = parts(doc, kind(kind)).stream().filter(p -> key.equals(p.get("id"))).findFirst()
-                .orElseThrow(() -> Problems.notFound(singular(kind) + " " + key + " of centre " + centreId));
-        return CentreController.withEtag(HttpResponse.ok(part), store.version(centreId, kind, key).orElseThrow());
+        PartKind k = kind(kind);
+        return CentreController.withEtag(HttpResponse.ok(written(centreId, k, key)),
+                parts.version(centreId, k, key).orElseThrow(() -> notFound(k, centreId, key)));
     }
 
     @Post
     public HttpResponse<Map<String, Object>> create(long centreId, String kind, @Body String body) {
-        String key = put(centreId, kind(kind), null, body, null, true);
-        return CentreController.withEtag(HttpResponse.created(partOf(centreId, kind, key),
-                URI.create("/api/v1/centres/" + centreId + "/" + kind + "/" + key)),
-                store.version(centreId, kind, key).orElseThrow());
+        PartKind k = kind(kind);
+        PartReader.Part part = read(centreId, k, null, body);
+        long version = parts.put(centreId, part, ETags.ifMatch(null), true);
+        return CentreController.withEtag(HttpResponse.created(written(centreId, k, part.id()),
+                URI.create("/api/v1/centres/" + centreId + "/" + k.path() + "/" + part.id())), version);
     }
 
     @Put("/{key}")
     public HttpResponse<Map<String, Object>> update(long centreId, String kind, String key, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        put(centreId, kind(kind), key, body, ifMatch, false);
-        return CentreController.withEtag(HttpResponse.ok(partOf(centreId, kind, key)),
-                store.version(centreId, kind, key).orElseThrow());
+        PartKind k = kind(kind);
+        PartReader.Part part = read(centreId, k, key, body);
+        long version = parts.put(centreId, part, ETags.ifMatch(ifMatch), false);
+        return CentreController.withEtag(HttpResponse.ok(written(centreId, k, key)), version);
     }
 
     @Delete("/{key}")
     public HttpResponse<Void> delete(long centreId, String kind, String key,
                                      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        switch (kind(kind)) {
-            case "services" -> store.deleteService(centreId, key, ifMatch);
-            case "rooms" -> store.deleteRoom(centreId, key, ifMatch);
-            case "coordinators" -> store.deleteCoordinator(centreId, key, ifMatch);
-            default -> store.deleteCostLine(centreId, key, ifMatch);
-        }
+        parts.delete(centreId, kind(kind), key, ETags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 
-    /** Reads the body as the kind's object and stores it; returns its id. */
-    private String put(long centreId, String kind, String key, String body, String ifMatch, boolean create) {
-        CentreFormat.Part part = CentreFormat.readPart(body, kind, key);
-        if (!create && !key.equals(part.id())) {
-            throw ProblemException.invalid(List.of(new Violation("id", "is " + key + " in the address; an id cannot change")));
+    /** Reads the body as the kind's object and checks it by the rules in the centre as it would be. */
+    private PartReader.Part read(long centreId, PartKind kind, String key, String body) {
+        PartReader.Part part = PartReader.read(body, kind, key);
+        if (key != null && !key.equals(part.id())) {
+            throw new Refusal.InvalidValue(List.of(new Violation("id", "is " + key + " in the address; an id cannot change")));
         }
-        refuseInvalid(store.document(centreId).centre(), kind, part);
-        switch (kind) {
-            case "services" -> store.putService(centreId, key, (Service) part.value(), part.costReference(), ifMatch, create);
-            case "rooms" -> store.putRoom(centreId, key, (Room) part.value(), part.roomName(), ifMatch, create);
-            case "coordinators" -> store.putCoordinator(centreId, key, (Coordinator) part.value(), ifMatch, create);
-            default -> store.putCostLine(centreId, key, (CostLine) part.value(), ifMatch, create);
-        }
-        return part.id();
+        refuseInvalid(store.document(centreId).centre(), part);
+        return part;
     }
 
     /**
@@ -104,39 +105,40 @@ public class CentrePartsController {
      * would be with the part: the columns must never see a value they would
      * round or refuse. Paths are the part's own ({@code amount}, not {@code costLines[3].amount}).
      */
-    private static void refuseInvalid(Centre stored, String kind, CentreFormat.Part part) {
-        List<Service> services = new java.util.ArrayList<>(stored.services());
-        List<Room> rooms = new java.util.ArrayList<>(stored.rooms());
-        List<Coordinator> coordinators = new java.util.ArrayList<>(stored.coordinators());
-        List<CostLine> lines = new java.util.ArrayList<>(stored.costLines());
-        String list = switch (kind) {
-            case "services" -> "services[" + place(services, (Service) part.value(), Service::id) + "]";
-            case "rooms" -> "rooms[" + place(rooms, (Room) part.value(), Room::id) + "]";
-            case "coordinators" -> "coordinators[" + place(coordinators, (Coordinator) part.value(), Coordinator::id) + "]";
-            default -> "costLines[" + place(lines, (CostLine) part.value(), CostLine::id) + "]";
+    private static void refuseInvalid(Centre stored, PartReader.Part part) {
+        List<Service> services = new ArrayList<>(stored.services());
+        List<Room> rooms = new ArrayList<>(stored.rooms());
+        List<Coordinator> coordinators = new ArrayList<>(stored.coordinators());
+        List<CostLine> lines = new ArrayList<>(stored.costLines());
+        int index = switch (part.kind()) {
+            case SERVICES -> place(services, (Service) part.value(), Service::id);
+            case ROOMS -> place(rooms, (Room) part.value(), Room::id);
+            case COORDINATORS -> place(coordinators, (Coordinator) part.value(), Coordinator::id);
+            case COST_LINES -> place(lines, (CostLine) part.value(), CostLine::id);
         };
-        List<se.familycentre.allocation.LegalEntity> entities = new java.util.ArrayList<>(stored.entities());
+        String list = part.kind().listName() + "[" + index + "]";
+        List<LegalEntity> entities = new ArrayList<>(stored.entities());
         if (part.value() instanceof Service s && s.entity() != null && entities.stream()
-                .noneMatch(e -> se.familycentre.allocation.OrganisationNumber.normalise(e.organisationNumber())
-                        .equals(se.familycentre.allocation.OrganisationNumber.normalise(s.entity())))) {
+                .noneMatch(e -> OrganisationNumber.normalise(e.organisationNumber())
+                        .equals(OrganisationNumber.normalise(s.entity())))) {
             // the store checks that the entity is registered; here it only has to be part of the centre
-            entities.add(new se.familycentre.allocation.LegalEntity(s.entity(), s.entity()));
+            entities.add(new LegalEntity(s.entity(), s.entity()));
         }
         Centre tentative = new Centre(stored.name(), entities, services, rooms, stored.rules(), coordinators,
                 lines, stored.dedicatedRent());
-        List<Violation> violations = new java.util.ArrayList<>();
-        for (Violation v : se.familycentre.allocation.CentreValidator.validate(tentative)) {
+        List<Violation> violations = new ArrayList<>();
+        for (Violation v : CentreValidator.validate(tentative)) {
             if (v.field().startsWith(list + ".")) {
                 violations.add(new Violation(v.field().substring(list.length() + 1), v.reason()));
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw new Refusal.RefusedByRules(violations);
         }
     }
 
     /** Puts the part in its list (replacing the one with its id) and returns its index. */
-    private static <T> int place(List<T> list, T part, java.util.function.Function<T, String> id) {
+    private static <T> int place(List<T> list, T part, Function<T, String> id) {
         for (int i = 0; i < list.size(); i++) {
             if (id.apply(list.get(i)).equals(id.apply(part))) {
                 list.set(i, part);
@@ -147,33 +149,27 @@ public class CentrePartsController {
         return list.size() - 1;
     }
 
-    private Map<String, Object> partOf(long centreId, String kind, String key) {
-        return parts(store.document(centreId), kind).stream().filter(p -> key.equals(p.get("id"))).findFirst().orElseThrow();
+    private Map<String, Object> written(long centreId, PartKind kind, String key) {
+        return written(store.document(centreId), kind).stream().filter(p -> key.equals(p.get("id"))).findFirst()
+                .orElseThrow(() -> notFound(kind, centreId, key));
     }
 
-    private static List<Map<String, Object>> parts(CentreDocument doc, String kind) {
+    private static List<Map<String, Object>> written(CentreDocument doc, PartKind kind) {
         Centre c = doc.centre();
         return switch (kind) {
-            case "services" -> c.services().stream().map(s -> CentreWriter.service(s, doc.costReferences().get(s.id()))).toList();
-            case "rooms" -> c.rooms().stream().map(r -> CentreWriter.room(r, doc.roomNames().get(r.id()))).toList();
-            case "coordinators" -> c.coordinators().stream().map(CentreWriter::coordinator).toList();
-            default -> c.costLines().stream().map(CentreWriter::costLine).toList();
+            case SERVICES -> c.services().stream().map(s -> CentreWriter.service(s, doc.costReferences().get(s.id()))).toList();
+            case ROOMS -> c.rooms().stream().map(r -> CentreWriter.room(r, doc.roomNames().get(r.id()))).toList();
+            case COORDINATORS -> c.coordinators().stream().map(CentreWriter::coordinator).toList();
+            case COST_LINES -> c.costLines().stream().map(CentreWriter::costLine).toList();
         };
     }
 
-    private static String kind(String kind) {
-        if (!KINDS.contains(kind)) {
-            throw Problems.notFound("/" + kind + " (a centre has " + String.join(", ", KINDS) + ")");
-        }
-        return kind;
+    private static PartKind kind(String kind) {
+        return PartKind.ofPath(kind).orElseThrow(() -> ProblemMapper.notFound("/" + kind + " (a centre has "
+                + String.join(", ", PartKind.paths()) + ")"));
     }
 
-    private static String singular(String kind) {
-        return switch (kind) {
-            case "services" -> "service";
-            case "rooms" -> "room";
-            case "coordinators" -> "coordinator";
-            default -> "cost line";
-        };
+    private static Refusal.NotFound notFound(PartKind kind, long centreId, String key) {
+        return new Refusal.NotFound(kind.singular() + " " + key + " of centre " + centreId);
     }
 }

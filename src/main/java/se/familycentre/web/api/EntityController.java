@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpHeaders;
@@ -13,14 +14,19 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import se.familycentre.centre.EntityRegistry;
 import se.familycentre.centre.LegalEntityRow;
-import se.familycentre.centre.Versions;
+import se.familycentre.format.CentreWriter;
+import se.familycentre.format.EntityReader;
 
-/** Legal entities: regions, municipalities and private health centres, by organisationsnummer. */
+/**
+ * Legal entities: regions, municipalities and private health centres, addressed
+ * by id or by organisationsnummer ({@code /entities/232100-0131}).
+ */
 @Controller("/api/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityController {
@@ -33,38 +39,41 @@ public class EntityController {
 
     @Get
     public Map<String, Object> list(Pageable pageable) {
-        Page<LegalEntityRow> page = registry.list(Pageables.sorted(pageable, "organisationNumber", java.util.Set.of("id", "organisationNumber", "name")));
+        Page<LegalEntityRow> page = registry.list(Pageables.sorted(pageable, "organisationNumber",
+                Set.of("id", "organisationNumber", "name")));
         return Pageables.page(page, EntityController::json);
     }
 
-    @Get("/{id}")
-    public HttpResponse<Map<String, Object>> get(long id) {
-        LegalEntityRow row = registry.get(id);
-        return HttpResponse.ok(json(row)).header(HttpHeaders.ETAG, Versions.etag(row.version()));
+    @Get("/{ref}")
+    public HttpResponse<Map<String, Object>> get(String ref) {
+        LegalEntityRow row = registry.get(ref);
+        return HttpResponse.ok(json(row)).header(HttpHeaders.ETAG, ETags.of(row.version()));
     }
 
     @Post
     public HttpResponse<Map<String, Object>> create(@Body String body) {
-        LegalEntityRow row = registry.create(EntityFormat.read(body));
+        EntityReader.EntityEntry entry = EntityReader.read(body);
+        LegalEntityRow row = registry.create(entry.entity(), entry.details());
         return HttpResponse.created(json(row), URI.create("/api/v1/entities/" + row.id()))
-                .header(HttpHeaders.ETAG, Versions.etag(row.version()));
+                .header(HttpHeaders.ETAG, ETags.of(row.version()));
     }
 
-    @Put("/{id}")
-    public HttpResponse<Map<String, Object>> update(long id, @Body String body,
+    @Put("/{ref}")
+    public HttpResponse<Map<String, Object>> update(String ref, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        LegalEntityRow row = registry.update(id, EntityFormat.read(body), ifMatch);
-        return HttpResponse.ok(json(row)).header(HttpHeaders.ETAG, Versions.etag(row.version()));
+        EntityReader.EntityEntry entry = EntityReader.read(body);
+        LegalEntityRow row = registry.update(ref, entry.entity(), entry.details(), ETags.ifMatch(ifMatch));
+        return HttpResponse.ok(json(row)).header(HttpHeaders.ETAG, ETags.of(row.version()));
     }
 
-    @Delete("/{id}")
-    public HttpResponse<Void> delete(long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        registry.delete(id, ifMatch);
+    @Delete("/{ref}")
+    public HttpResponse<Void> delete(String ref, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        registry.delete(ref, ETags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 
     static Map<String, Object> json(LegalEntityRow row) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", row.id());
         CentreWriter.put(m, "organisationNumber", row.organisationNumber());
         CentreWriter.put(m, "name", row.name());

@@ -19,12 +19,12 @@ final class Pageables {
     static Pageable sorted(Pageable pageable, String defaultProperty, java.util.Set<String> allowed) {
         for (Sort.Order order : pageable.getSort().getOrderBy()) {
             if (!allowed.contains(order.getProperty())) {
-                throw ProblemException.malformed(java.util.List.of(new se.familycentre.allocation.Violation("sort",
+                throw ProblemMapper.malformedRequest(java.util.List.of(new se.familycentre.allocation.Violation("sort",
                         "cannot sort by " + order.getProperty() + "; sort by one of " + String.join(", ", new java.util.TreeSet<>(allowed)))));
             }
         }
         if (pageable.getNumber() < 0) {
-            throw ProblemException.malformed(java.util.List.of(new se.familycentre.allocation.Violation("page", "must not be negative")));
+            throw ProblemMapper.malformedRequest(java.util.List.of(new se.familycentre.allocation.Violation("page", "must not be negative")));
         }
         int size = pageable.getSize() <= 0 ? 50 : Math.min(pageable.getSize(), MAX_SIZE);
         Sort sort = pageable.getSort().isSorted() ? pageable.getSort() : Sort.of(Sort.Order.asc(defaultProperty));

@@ -14,6 +14,10 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    Problem at(String path) {
+        return new Problem(type, title, status, detail, path, errors);
+    }
+
     /** One offending field: a path into the request body (or a query parameter) and why. */
     @Serdeable
     public record FieldError(String field, String reason) {

@@ -15,29 +15,30 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.familycentre.centre.Refusal;
+import se.familycentre.format.FormatException;
+import se.familycentre.invoicing.InvoicingRefusal;
 
 /**
- * The one place where errors become HTTP answers: our own refusals, and
- * Micronaut's (unknown route, wrong method, unsupported media type, anything
- * unexpected), all as RFC 9457 {@code application/problem+json}.
+ * Where errors become HTTP answers: the domain's refusals through
+ * {@link ProblemMapper}, and Micronaut's own (unknown route, wrong method,
+ * unsupported media type, anything unexpected), all as RFC 9457
+ * {@code application/problem+json}.
  */
 @Singleton
 @Primary
 @Produces(Problem.MEDIA_TYPE)
 @Requires(classes = {ExceptionHandler.class})
-public class ProblemHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>>,
-        ErrorResponseProcessor<Problem> {
+public class ProblemHandler implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String EMPTY_BODY = "the body is empty; a JSON object is expected";
 
-    @Override
-    public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(v -> new Problem.FieldError(v.field(), v.reason())).toList();
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(e.status()))
+    static HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException e) {
+        Problem problem = ProblemMapper.of(e, request.getPath());
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
                 .contentType(Problem.MEDIA_TYPE)
-                .body(new Problem(e.type(), e.title(), e.status(), e.getMessage(), request.getPath(), errors));
+                .body(problem);
     }
 
     @Override
@@ -50,9 +51,12 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
                 ? "An unexpected error occurred; nothing was written."
                 : context.getErrors().stream().map(err -> err.getMessage()).findFirst().orElse(base.reason());
         String type = switch (status) {
-            case 404 -> ProblemException.NOT_FOUND;
-            case 400 -> ProblemException.MALFORMED;
-            default -> "about:blank";
+            case 400 -> ProblemMapper.MALFORMED;
+            case 404 -> ProblemMapper.NOT_FOUND;
+            case 405 -> ProblemMapper.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemMapper.NOT_ACCEPTABLE;
+            case 415 -> ProblemMapper.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemMapper.INTERNAL : "about:blank";
         };
         String title = base.getStatus().getReason();
         List<Problem.FieldError> errors = List.of();
@@ -66,11 +70,65 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
                 errors = context.getErrors().stream()
                         .map(err -> new Problem.FieldError(
                                 err.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("request"),
-                                err.getMessage()))
+                                plain(err.getMessage())))
                         .toList();
+                detail = plain(detail);
             }
         }
         return base.contentType(Problem.MEDIA_TYPE)
                 .body(new Problem(type, title, status, detail, context.getRequest().getPath(), errors));
+    }
+
+    /** A parser's message without its internals: the first line, and no mention of its settings. */
+    static String plain(String message) {
+        if (message == null) {
+            return "the request could not be read";
+        }
+        String text = message.lines().findFirst().orElse(message);
+        int source = text.indexOf(" Source: ");
+        if (source < 0) {
+            source = text.indexOf("(StreamReadFeature");
+        }
+        return source > 0 ? text.substring(0, source).trim() : text;
+    }
+
+    /** The registry's refusals. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, Refusal e) {
+            return answer(request, e);
+        }
+    }
+
+    /** Issuing's and crediting's refusals. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class InvoicingRefusalHandler implements ExceptionHandler<InvoicingRefusal, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvoicingRefusal e) {
+            return answer(request, e);
+        }
+    }
+
+    /** Documents the centre format cannot read. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class FormatHandler implements ExceptionHandler<FormatException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, FormatException e) {
+            return answer(request, e);
+        }
+    }
+
+    /** The HTTP layer's own refusals. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class HttpProblemHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
+            return answer(request, e);
+        }
     }
 }

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import io.micronaut.http.HttpRequest;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
@@ -29,10 +32,13 @@ import se.familycentre.invoicing.JobRepository;
 import se.familycentre.invoicing.JobRow;
 import se.familycentre.invoicing.PdfArchive;
 import se.familycentre.invoicing.QuarterlyRun;
-import se.familycentre.invoicing.StatementContent;
+import se.familycentre.invoicing.StatementKind;
+import se.familycentre.invoicing.StatementLedger;
 import se.familycentre.invoicing.StatementRepository;
 import se.familycentre.invoicing.StatementRow;
-import se.familycentre.invoicing.StatementView;
+import se.familycentre.invoicing.StatementStatus;
+import se.familycentre.invoicing.JobItemStatus;
+import se.familycentre.format.PeriodReader;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementCsv;
 import se.familycentre.statement.StatementDocument;
@@ -67,7 +73,7 @@ public class StatementController {
     @Get(value = "/centres/{id}/statements", produces = MediaType.APPLICATION_JSON)
     public Map<String, Object> drafts(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                       @Nullable @QueryValue String to) {
-        Period p = CentreFormat.periodParameter(period, from, to);
+        Period p = PeriodReader.fromQuery(period, from, to);
         Invoicing.Drafts drafts = invoicing.drafts(id, p);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("centreId", id);
@@ -82,16 +88,16 @@ public class StatementController {
     public HttpResponse<byte[]> draftPdf(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                          @Nullable @QueryValue String to, @QueryValue String creditor,
                                          @QueryValue String debtor) {
-        Period p = CentreFormat.periodParameter(period, from, to);
+        Period p = PeriodReader.fromQuery(period, from, to);
         Invoicing.Drafts drafts = invoicing.drafts(id, p);
         String c = OrganisationNumber.normalise(creditor);
         String d = OrganisationNumber.normalise(debtor);
         Statement statement = new ArrayList<>(drafts.invoices()) {{ addAll(drafts.transfers()); }}.stream()
                 .filter(s -> s.creditor().organisationNumber().equals(c) && s.debtor().organisationNumber().equals(d))
-                .findFirst().orElseThrow(() -> Problems.notFound("a draft statement from " + c + " to " + d
+                .findFirst().orElseThrow(() -> ProblemMapper.notFound("a draft statement from " + c + " to " + d
                         + " for " + p.label()));
         byte[] pdf = pdfs.render(new StatementDocument(StatementDocument.Kind.DRAFT, null, null, statement, null, null,
-                List.of(), basis(drafts)));
+                List.of(), drafts.basis(), drafts.centreServices()));
         return HttpResponse.ok(pdf).contentType(PDF)
                 .header("Content-Disposition", "inline; filename=\"utkast-" + p.label() + "-" + c + "-" + d + ".pdf\"");
     }
@@ -101,7 +107,7 @@ public class StatementController {
     public HttpResponse<String> issue(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                       @Nullable @QueryValue String to,
                                       @Nullable @Header("Idempotency-Key") String key, @Nullable @Body String body) {
-        Period p = CentreFormat.periodParameter(period, from, to);
+        Period p = PeriodReader.fromQuery(period, from, to);
         String request = "POST /centres/" + id + "/statements/issue " + p.from() + "/" + p.to() + " " + (body == null ? "" : body);
         String response;
         if (key == null || key.isBlank()) {
@@ -124,30 +130,65 @@ public class StatementController {
         return write(Map.of("centreId", id, "period", p.label(), "statements", rows.stream().map(this::view).toList()));
     }
 
-    /** Issued and credit statements, filtered by entity (either side), centre, period and status. */
+    private static final Set<String> LIST_PARAMETERS = Set.of("entity", "centre", "period", "status", "page",
+            "size");
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * Issued and credit statements, filtered by entity (either side), centre,
+     * period and status, in pages. A parameter it does not know is refused, so
+     * a mistyped filter never returns everything.
+     */
     @Get(value = "/statements", produces = MediaType.APPLICATION_JSON)
-    public List<StatementView> list(@Nullable @QueryValue String entity, @Nullable @QueryValue Long centre,
-                                    @Nullable @QueryValue String period, @Nullable @QueryValue String status) {
-        Period p = period == null ? null : CentreFormat.periodParameter(period, null, null);
+    public Map<String, Object> list(HttpRequest<?> http, @Nullable @QueryValue String entity,
+                                    @Nullable @QueryValue Long centre, @Nullable @QueryValue String period,
+                                    @Nullable @QueryValue String status, @Nullable @QueryValue Integer page,
+                                    @Nullable @QueryValue Integer size) {
+        List<Violation> unknown = new ArrayList<>();
+        for (String name : http.getParameters().names()) {
+            if (!LIST_PARAMETERS.contains(name)) {
+                unknown.add(new Violation(name, "is not a filter of this list; the list takes "
+                        + String.join(", ", new TreeSet<>(LIST_PARAMETERS))));
+            }
+        }
+        StatementStatus wanted = status == null ? null : statusParameter(status, unknown);
+        if (page != null && page < 0) {
+            unknown.add(new Violation("page", "must not be negative"));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemMapper.malformedRequest(unknown);
+        }
+        Period p = period == null ? null : PeriodReader.fromQuery(period, null, null);
         String e = entity == null ? null : OrganisationNumber.normalise(entity);
-        if (status != null && !List.of("ISSUED", "CREDITED", "CREDIT").contains(status)) {
-            throw ProblemException.malformed(List.of(new Violation("status", "\"" + status
-                    + "\" is not one of the allowed values: ISSUED, CREDITED, CREDIT")));
+        List<StatementRow> rows = centre == null ? statements.findAllOrderById() : statements.findByCentreIdOrderById(centre);
+        StatementLedger ledger = StatementLedger.of(rows);
+        List<StatementRow> matching = rows.stream()
+                .filter(r -> e == null || e.equals(r.creditor()) || e.equals(r.debtor()))
+                .filter(r -> p == null || p.from().equals(r.periodFrom()) && p.to().equals(r.periodTo()))
+                .filter(r -> wanted == null || ledger.statusOf(r) == wanted)
+                .toList();
+        int pageSize = size == null || size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+        int number = page == null ? 0 : page;
+        int first = (int) Math.min((long) number * pageSize, matching.size());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", matching.subList(first, Math.min(first + pageSize, matching.size())).stream()
+                .map(this::view).toList());
+        m.put("page", number);
+        m.put("size", pageSize);
+        m.put("totalItems", matching.size());
+        m.put("totalPages", (matching.size() + pageSize - 1) / pageSize);
+        return m;
+    }
+
+    private static StatementStatus statusParameter(String status, List<Violation> errors) {
+        for (StatementStatus s : List.of(StatementStatus.ISSUED, StatementStatus.CREDITED, StatementStatus.CREDIT)) {
+            if (s.name().equals(status)) {
+                return s;
+            }
         }
-        List<StatementView> views = new ArrayList<>();
-        for (StatementRow r : centre == null ? statements.findAllOrderById() : statements.findByCentreIdOrderById(centre)) {
-            if (e != null && !e.equals(r.creditor()) && !e.equals(r.debtor())) {
-                continue;
-            }
-            if (p != null && !(p.from().equals(r.periodFrom()) && p.to().equals(r.periodTo()))) {
-                continue;
-            }
-            StatementView v = view(r);
-            if (status == null || status.equals(v.status())) {
-                views.add(v);
-            }
-        }
-        return views;
+        errors.add(new Violation("status", "\"" + status + "\" is not one of the allowed values: ISSUED, CREDITED, CREDIT"));
+        return null;
     }
 
     /** {@code /statements/12} (JSON), {@code /statements/12.pdf}, {@code /statements/12.csv}. */
@@ -163,7 +204,7 @@ public class StatementController {
             case "csv" -> HttpResponse.ok(StatementCsv.write(row.number(), row.issuedOn(),
                             pdfs.document(row).statement())).contentType(CSV)
                     .header("Content-Disposition", "attachment; filename=\"fakturaunderlag-" + row.number() + ".csv\"");
-            default -> throw Problems.notFound("format ." + format + " (json, pdf or csv)");
+            default -> throw ProblemMapper.notFound("format ." + format + " (json, pdf or csv)");
         };
     }
 
@@ -179,14 +220,14 @@ public class StatementController {
     @Post(value = "/statements/issue", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, Object>> issueAll(@Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                                       @Nullable @QueryValue String to) {
-        JobRow job = run.start(CentreFormat.periodParameter(period, from, to));
+        JobRow job = run.start(PeriodReader.fromQuery(period, from, to));
         return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(jobView(job))
                 .header("Location", "/api/v1/jobs/" + job.id());
     }
 
     @Get(value = "/jobs/{id}", produces = MediaType.APPLICATION_JSON)
     public Map<String, Object> job(long id) {
-        return jobView(jobs.findById(id).orElseThrow(() -> Problems.notFound("job " + id)));
+        return jobView(jobs.findById(id).orElseThrow(() -> ProblemMapper.notFound("job " + id)));
     }
 
     private Map<String, Object> jobView(JobRow job) {
@@ -197,10 +238,10 @@ public class StatementController {
         m.put("period", new Period(job.periodFrom(), job.periodTo()).label());
         m.put("status", job.status());
         m.put("total", items.size());
-        m.put("done", items.stream().filter(i -> !"PENDING".equals(i.status())).count());
-        m.put("issued", items.stream().filter(i -> "DONE".equals(i.status())).count());
-        m.put("skipped", items.stream().filter(i -> "SKIPPED".equals(i.status())).count());
-        m.put("failures", items.stream().filter(i -> "FAILED".equals(i.status()))
+        m.put("done", items.stream().filter(i -> i.status() != JobItemStatus.PENDING).count());
+        m.put("issued", items.stream().filter(i -> i.status() == JobItemStatus.DONE).count());
+        m.put("skipped", items.stream().filter(i -> i.status() == JobItemStatus.SKIPPED).count());
+        m.put("failures", items.stream().filter(i -> i.status() == JobItemStatus.FAILED)
                 .map(i -> Map.of("centreId", i.centreId(), "reason", i.detail() == null ? "" : i.detail())).toList());
         m.put("centres", items.stream().map(i -> {
             Map<String, Object> im = new LinkedHashMap<>();
@@ -216,33 +257,28 @@ public class StatementController {
 
     private StatementRow row(String id) {
         try {
-            return statements.findById(Long.parseLong(id)).orElseThrow(() -> Problems.notFound("statement " + id));
+            return statements.findById(Long.parseLong(id)).orElseThrow(() -> ProblemMapper.notFound("statement " + id));
         } catch (NumberFormatException e) {
-            throw Problems.notFound("statement " + id);
+            throw ProblemMapper.notFound("statement " + id);
         }
     }
 
     StatementView view(StatementRow r) {
         StatementDocument doc = pdfs.document(r);
         String creditedBy = statements.findByCreditsId(r.id()).map(StatementRow::number).orElse(null);
-        String status = Invoicing.CREDIT.equals(r.kind()) ? "CREDIT" : creditedBy != null ? "CREDITED" : "ISSUED";
+        StatementStatus status = StatementStatus.of(r.kind(), creditedBy != null);
         String base = "/api/v1/statements/" + r.id();
-        return new StatementView(r.id(), r.number(), r.kind(), status, r.issuedOn(), doc.dueOn(), r.centreId(),
+        return new StatementView(r.id(), r.number(), r.kind().name(), status.name(), r.issuedOn(), doc.dueOn(), r.centreId(),
                 doc.creditsNumber(), doc.creditsIssuedOn(), creditedBy, doc.replaces().isEmpty() ? null : doc.replaces(),
                 pdfs.sha256Of(r).orElse(null),
-                Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv"), invoicing.readContent(r));
+                Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv"), StatementJson.of(doc.statement()));
     }
 
     private StatementView draftView(long centreId, Period p, Statement s) {
         String pdf = "/api/v1/centres/" + centreId + "/statements/draft.pdf?period=" + p.label() + "&creditor="
                 + s.creditor().organisationNumber() + "&debtor=" + s.debtor().organisationNumber();
-        return new StatementView(null, null, s.internal() ? "TRANSFER" : "DRAFT", "DRAFT", null, null, centreId, null,
-                null, null, null, null, Map.of("pdf", pdf), StatementContent.of(s));
-    }
-
-    private static String basis(Invoicing.Drafts drafts) {
-        var agreement = drafts.document().profile() == null ? null : drafts.document().profile().localAgreement();
-        return PdfArchive.basis(agreement == null ? null : agreement.reference());
+        return new StatementView(null, null, s.internal() ? "TRANSFER" : "DRAFT", StatementStatus.DRAFT.name(), null,
+                null, centreId, null, null, null, null, null, Map.of("pdf", pdf), StatementJson.of(s));
     }
 
     private String write(Object value) {

@@ -1,4 +1,4 @@
-package se.familycentre.web.api;
+package se.familycentre.format;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -192,7 +192,7 @@ public final class CentreWriter {
     }
 
     /** Puts a value in its JSON form: decimals and money as plain strings, dates ISO, enums by name. */
-    static void put(Map<String, Object> m, String key, Object value) {
+    public static void put(Map<String, Object> m, String key, Object value) {
         if (value == null) {
             return;
         }

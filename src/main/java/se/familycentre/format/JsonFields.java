@@ -1,4 +1,4 @@
-package se.familycentre.web.api;
+package se.familycentre.format;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,6 +56,11 @@ final class JsonFields {
             }
         }
         return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     static boolean absent(Map<String, Object> map, String key) {

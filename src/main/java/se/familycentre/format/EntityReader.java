@@ -1,35 +1,41 @@
-package se.familycentre.web.api;
+package se.familycentre.format;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Violation;
-import se.familycentre.centre.LegalEntityRow;
 
-/** The JSON of a legal entity on its own: structure (400), then the organisationsnummer and the name (422). */
-final class EntityFormat {
+/** A legal entity on its own, as the entity resource reads it: structure first, then its organisationsnummer and name. */
+public final class EntityReader {
 
     static final Set<String> FIELDS = Set.of("organisationNumber", "name", "invoiceAddress", "invoiceReference",
             "paymentTermsDays");
+    private static final BigDecimal MAX_TERMS = BigDecimal.valueOf(365);
 
-    private EntityFormat() {
+    private EntityReader() {
     }
 
-    static LegalEntityRow read(String body) {
+    /** An entity and what it wants on its invoices; the organisationsnummer is normalised. */
+    public record EntityEntry(LegalEntity entity, CentreDocument.EntityDetails details) {
+    }
+
+    public static EntityEntry read(String body) {
         JsonFields f = new JsonFields();
-        Map<String, Object> m = f.object(CentreFormat.parseBody(body), "", FIELDS);
+        Map<String, Object> m = f.object(JsonTree.parseBody(body), "", FIELDS);
         if (m == null) {
-            throw ProblemException.malformed(f.errors());
+            throw FormatException.malformed(f.errors());
         }
         String orgNo = f.text(m, "organisationNumber", "");
         String name = f.text(m, "name", "");
         String address = f.text(m, "invoiceAddress", "");
         String reference = f.text(m, "invoiceReference", "");
-        java.math.BigDecimal terms = f.decimal(m, "paymentTermsDays", "");
+        BigDecimal terms = f.decimal(m, "paymentTermsDays", "");
         if (!f.errors().isEmpty()) {
-            throw ProblemException.malformed(f.errors());
+            throw FormatException.malformed(f.errors());
         }
         List<Violation> invalid = new ArrayList<>();
         if (orgNo == null) {
@@ -41,13 +47,9 @@ final class EntityFormat {
         if (name == null || name.isBlank()) {
             invalid.add(new Violation("name", "is required"));
         }
-        tooLong(invalid, "name", name, 200);
-        tooLong(invalid, "invoiceAddress", address, 500);
-        tooLong(invalid, "invoiceReference", reference, 200);
-        int days = 30;
+        Integer days = null;
         if (terms != null) {
-            if (terms.scale() > 0 && terms.stripTrailingZeros().scale() > 0 || terms.signum() < 0
-                    || terms.compareTo(java.math.BigDecimal.valueOf(365)) > 0) {
+            if (terms.stripTrailingZeros().scale() > 0 || terms.signum() < 0 || terms.compareTo(MAX_TERMS) > 0) {
                 invalid.add(new Violation("paymentTermsDays", "is a whole number of days from 0 to 365, was "
                         + terms.toPlainString()));
             } else {
@@ -55,15 +57,9 @@ final class EntityFormat {
             }
         }
         if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid);
+            throw new FormatException(FormatException.Kind.OUT_OF_BOUNDS, invalid);
         }
-        return new LegalEntityRow(null, OrganisationNumber.normalise(orgNo), name, address, reference, days, null);
-    }
-
-    /** The columns' lengths: a longer text is a 422, never a database error (500). */
-    static void tooLong(List<Violation> invalid, String field, String text, int max) {
-        if (text != null && text.length() > max) {
-            invalid.add(new Violation(field, "is at most " + max + " characters, was " + text.length()));
-        }
+        return new EntityEntry(new LegalEntity(OrganisationNumber.normalise(orgNo), name),
+                new CentreDocument.EntityDetails(address, reference, days));
     }
 }

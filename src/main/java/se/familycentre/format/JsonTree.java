@@ -1,10 +1,12 @@
-package se.familycentre.web.api;
+package se.familycentre.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,26 +36,61 @@ final class JsonTree {
     private JsonTree() {
     }
 
-    /** @throws MalformedJson with the position and reason when the text is not one JSON value */
+    /** The body of a request or a file as one JSON value; text that is not JSON is a malformed document. */
+    static Object parseBody(String body) {
+        try {
+            return parse(body);
+        } catch (MalformedJson e) {
+            throw FormatException.malformed(java.util.List.of(new se.familycentre.allocation.Violation("body", e.getMessage())));
+        }
+    }
+
+    /** @throws MalformedJson with the position and reason, in plain words, when the text is not one JSON value */
     static Object parse(String text) {
         if (text == null || text.isBlank()) {
             throw new MalformedJson("the body is empty; a JSON object is expected");
         }
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            Object value = read(parser, first);
+        JsonParser parser = null;
+        try {
+            parser = FACTORY.createParser(text);
+            Object value = read(parser, parser.nextToken());
             if (parser.nextToken() != null) {
-                throw new MalformedJson("unexpected content after the JSON value at line "
-                        + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr());
+                throw new MalformedJson("unexpected content after the JSON value at " + where(parser.currentLocation()));
             }
             return value;
-        } catch (JsonParseException e) {
-            String message = e.getOriginalMessage();
-            int cut = message.indexOf('\n');
-            throw new MalformedJson("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + (cut > 0 ? message.substring(0, cut) : message));
+        } catch (StreamConstraintsException e) {
+            throw new MalformedJson("the JSON at " + where(parser.currentLocation()) + " is too large: "
+                    + withoutInternals(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw new MalformedJson("malformed JSON at " + where(at) + ": " + withoutInternals(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new MalformedJson("the body could not be read as JSON: " + e.getMessage());
+            throw new MalformedJson("the body could not be read as JSON");
+        } finally {
+            close(parser);
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /**
+     * The parser's reason without what only its authors need: the second line
+     * (the source excerpt) and the settings it names ({@code (…, from `StreamReadConstraints…`)}).
+     */
+    static String withoutInternals(String message) {
+        String text = message == null ? "not JSON" : message.lines().findFirst().orElse("not JSON");
+        return text.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").trim();
+    }
+
+    private static void close(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing was written; a parser over a string holds no resource worth reporting
+            }
         }
     }
 
@@ -89,7 +126,7 @@ final class JsonTree {
             case VALUE_NULL:
                 return NULL;
             default:
-                throw new MalformedJson("unexpected " + token + " at line " + p.currentLocation().getLineNr());
+                throw new MalformedJson("unexpected " + token + " at " + where(p.currentLocation()));
         }
     }
 

@@ -1,4 +1,4 @@
-package se.familycentre.web.api;
+package se.familycentre.format;
 
 import java.util.Map;
 import se.familycentre.allocation.Centre;
@@ -21,7 +21,21 @@ public record CentreDocument(Centre centre, CentreProfile profile, Map<String, E
         this(centre, profile, Map.of(), Map.of(), Map.of());
     }
 
+    /** The payment terms of an entity that names none. */
+    public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
+
     /** What a finance department wants on the invoices it receives; {@code null} where not given. */
     public record EntityDetails(String invoiceAddress, String invoiceReference, Integer paymentTermsDays) {
+
+        /** The terms that apply: the entity's own, else the default. */
+        public int paymentTerms() {
+            return paymentTermsDays == null ? DEFAULT_PAYMENT_TERMS_DAYS : paymentTermsDays;
+        }
+    }
+
+    /** The details registered for an entity, by its organisationsnummer as the document writes it. */
+    public EntityDetails detailsOf(String organisationNumber) {
+        EntityDetails d = entityDetails.get(organisationNumber);
+        return d == null ? new EntityDetails(null, null, null) : d;
     }
 }

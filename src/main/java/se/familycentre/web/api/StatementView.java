@@ -1,4 +1,4 @@
-package se.familycentre.invoicing;
+package se.familycentre.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * A statement over HTTP: a draft (no id or number), an issued statement or a
- * credit statement. {@code status} is derived: ISSUED, CREDITED (a credit
- * statement refers to it), CREDIT (it is one) or DRAFT.
+ * credit statement, with its status and content.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,5 +26,5 @@ public record StatementView(
         List<String> replaces,
         String pdfSha256,
         Map<String, String> links,
-        StatementContent content) {
+        StatementJson content) {
 }

@@ -1,0 +1,84 @@
+package se.familycentre.architecture
+
+import com.tngtech.archunit.core.domain.JavaClasses
+import com.tngtech.archunit.core.importer.ClassFileImporter
+import com.tngtech.archunit.core.importer.ImportOption
+import spock.lang.Shared
+import spock.lang.Specification
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices
+
+/**
+ * Dependencies point one way: web → (invoicing, centre, format) → statement →
+ * allocation, the pure core. The PDF renderer is an adapter of statement; the
+ * configuration wires the core.
+ */
+class DependencyDirectionSpec extends Specification {
+
+    @Shared
+    JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages('se.familycentre')
+
+    def "the packages depend on each other without a cycle"() {
+        when:
+        slices().matching('se.familycentre.(*)..').should().beFreeOfCycles().check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "nothing outside web depends on web"() {
+        when:
+        noClasses().that().resideOutsideOfPackage('se.familycentre.web..')
+                .should().dependOnClassesThat().resideInAPackage('se.familycentre.web..')
+                .because('HTTP is an edge: the domain answers with values and its own refusals')
+                .check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "each layer uses only the layers beneath it"() {
+        when:
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer('web').definedBy('se.familycentre.web..')
+                .layer('invoicing').definedBy('se.familycentre.invoicing..')
+                .layer('centre').definedBy('se.familycentre.centre..')
+                .layer('format').definedBy('se.familycentre.format..')
+                .layer('pdf').definedBy('se.familycentre.pdf..')
+                .layer('statement').definedBy('se.familycentre.statement..')
+                .layer('config').definedBy('se.familycentre.config..')
+                .layer('allocation').definedBy('se.familycentre.allocation..')
+                .whereLayer('web').mayNotBeAccessedByAnyLayer()
+                .whereLayer('pdf').mayNotBeAccessedByAnyLayer()
+                .whereLayer('config').mayNotBeAccessedByAnyLayer()
+                .whereLayer('invoicing').mayOnlyBeAccessedByLayers('web')
+                .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing')
+                .whereLayer('format').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre')
+                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'pdf')
+                .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf',
+                'statement', 'config')
+                .check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "the rules catch a dependency against the grain"() {
+        given: 'the web layer, which does depend on the domain'
+        JavaClasses web = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages('se.familycentre.web', 'se.familycentre.centre')
+
+        when:
+        noClasses().that().resideInAPackage('se.familycentre.web..')
+                .should().dependOnClassesThat().resideInAPackage('se.familycentre.centre..')
+                .check(web)
+
+        then:
+        thrown(AssertionError)
+    }
+}
