@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import se.familycentre.statement.StatementDocument;
+import se.familycentre.statement.StatementRenderer;
 
 /**
  * The PDFs of issued statements: rendered once the number is known, stored with

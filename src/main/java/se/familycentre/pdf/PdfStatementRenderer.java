@@ -1,8 +1,8 @@
 package se.familycentre.pdf;
 
 import jakarta.inject.Singleton;
-import se.familycentre.invoicing.StatementRenderer;
 import se.familycentre.statement.StatementDocument;
+import se.familycentre.statement.StatementRenderer;
 
 /** Statements print as Swedish A4 PDFs. */
 @Singleton

@@ -1,6 +1,4 @@
-package se.familycentre.invoicing;
-
-import se.familycentre.statement.StatementDocument;
+package se.familycentre.statement;
 
 /** Prints a statement (the PDF renderer implements it). */
 public interface StatementRenderer {
