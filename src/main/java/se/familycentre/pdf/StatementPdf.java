@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
@@ -61,26 +60,23 @@ public final class StatementPdf {
 
     /** Renders the document, created now (Europe/Stockholm). */
     public static byte[] render(StatementDocument doc) {
-        return render(doc, List.of(), ZonedDateTime.now(ZoneId.of("Europe/Stockholm")));
+        return render(doc, ZonedDateTime.now(ZoneId.of("Europe/Stockholm")));
     }
 
     /**
-     * Renders the document.
+     * Renders the document; a basis names the kind of members a cost is shared among from
+     * {@link StatementDocument#centreServices()}, else from the statement's own services.
      *
-     * @param centreServices optional: every service of the centre, so a basis can name the
-     *                       kind of members it is shared among (a statement itself knows only
-     *                       its debtor's and its creditor's paying services); may be empty
-     * @param created        the creation date written into the document information
+     * @param created the creation date written into the document information
      */
-    public static byte[] render(StatementDocument doc, Collection<Statement.ServiceRef> centreServices,
-                                ZonedDateTime created) {
+    public static byte[] render(StatementDocument doc, ZonedDateTime created) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(created, "created");
         check(doc);
         try (PDDocument pdf = new PDDocument()) {
             PDFont regular = PDType0Font.load(pdf, new ByteArrayInputStream(font("DejaVuSans.ttf")), true);
             PDFont bold = PDType0Font.load(pdf, new ByteArrayInputStream(font("DejaVuSans-Bold.ttf")), true);
-            Renderer names = new Renderer(pdf, regular, bold, doc, centreServices == null ? List.of() : centreServices);
+            Renderer names = new Renderer(pdf, regular, bold, doc);
             names.render();
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(names.identification() + " – " + doc.statement().centre() + " – " + names.periodLabel());
@@ -187,14 +183,13 @@ public final class StatementPdf {
         private float y;
         private Pool openPool;
 
-        Renderer(PDDocument pdf, PDFont regular, PDFont bold, StatementDocument doc,
-                 Collection<Statement.ServiceRef> centreServices) {
+        Renderer(PDDocument pdf, PDFont regular, PDFont bold, StatementDocument doc) {
             this.pdf = pdf;
             this.regular = regular;
             this.bold = bold;
             this.doc = doc;
             this.st = doc.statement();
-            centreServices.forEach(s -> services.put(s.id(), s));
+            doc.centreServices().forEach(s -> services.put(s.id(), s));
             st.creditorServices().forEach(s -> services.put(s.id(), s));
             st.debtorServices().forEach(s -> services.put(s.id(), s));
             nameLines();
