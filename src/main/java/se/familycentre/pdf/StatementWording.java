@@ -32,7 +32,7 @@ final class StatementWording {
 
     private final StatementDocument doc;
     private final Statement st;
-    /** The centre's services the document carries, then the statement's own (they name them as printed). */
+    /** Every service by id: the centre's from the document, where the statement names one itself, as it names it. */
     private final Map<String, Statement.ServiceRef> services = new HashMap<>();
     private final Map<String, String> lineNames = new HashMap<>();
     private final BasisWording basis;
