@@ -8,8 +8,11 @@ import java.util.List;
  * statement, or a credit statement that cites the original's number and date.
  * {@code replaces} names the credited statements an issued one replaces.
  * {@code basis} is the agreement the sharing rests on, cited in a footnote.
- * {@code centreServices} are all the centre's services, which the wording of a
- * basis counts ("Lika delning mellan 4 basverksamheter").
+ * {@code centreServices} are all the services of the centre: a basis such as
+ * "Lika delning mellan 4 basverksamheter" names the kind of members a cost is
+ * shared among, and the statement itself knows only its debtor's and creditor's
+ * services. Empty when the caller has not got them; the printed basis then
+ * knows only the statement's own services.
  */
 public record StatementDocument(
         Kind kind,
@@ -31,11 +34,6 @@ public record StatementDocument(
     public StatementDocument {
         replaces = replaces == null ? List.of() : List.copyOf(replaces);
         centreServices = centreServices == null ? List.of() : List.copyOf(centreServices);
-    }
-
-    public StatementDocument(Kind kind, String number, LocalDate issuedOn, Statement statement, String creditsNumber,
-                             LocalDate creditsIssuedOn, List<String> replaces, String basis) {
-        this(kind, number, issuedOn, statement, creditsNumber, creditsIssuedOn, replaces, basis, List.of());
     }
 
     /** The default basis when the centre names no local agreement. */

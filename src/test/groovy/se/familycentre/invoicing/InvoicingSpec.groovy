@@ -174,12 +174,12 @@ class InvoicingSpec extends Specification {
         long centre = api.importCentre(StatementApi.EXAMPLE_A)
         String key = UUID.randomUUID().toString()
         def pool = java.util.concurrent.Executors.newFixedThreadPool(2)
-        def start = new java.util.concurrent.CountDownLatch(1)
+        def bothReady = new java.util.concurrent.CyclicBarrier(2)
 
-        when:
+        when: 'both requests wait at a barrier until the other is ready, so neither has a head start'
         def answers = pool.invokeAll((1..2).collect {
-            { -> start.await(); api.issue(centre, Q1, key) } as java.util.concurrent.Callable
-        }.tap { start.countDown() })*.get()
+            { -> bothReady.await(120, java.util.concurrent.TimeUnit.SECONDS); api.issue(centre, Q1, key) } as java.util.concurrent.Callable
+        })*.get()
         pool.shutdown()
 
         then:

@@ -16,8 +16,10 @@ import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.Future
 import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
 import se.familycentre.allocation.Period
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 import static se.familycentre.invoicing.StatementApi.*
 
@@ -31,11 +33,19 @@ import static se.familycentre.invoicing.StatementApi.*
  * hold a series row or every pooled connection on purpose: issuers must take
  * numbers in one fixed order (no deadlock between centres listing their
  * entities differently) and must not need a second connection per number.
+ *
+ * Nothing here measures time or sleeps to order threads: issuers are released
+ * together by a latch, and a step that must come after another thread is
+ * blocked in the database waits until the database reports that lock wait.
+ * The only time limits are hang guards, far above any normal run, that fail
+ * with a message naming what did not finish.
  */
 @MicronautTest(transactional = false)
 class NumberingConcurrencySpec extends Specification {
 
     static final int THREADS = 8
+    /** Hang guard: how long any one wait may take before the feature fails as hung (deadlock, starved pool). */
+    static final int HANG_SECONDS = 120
 
     @Inject
     @Client("/")
@@ -62,23 +72,83 @@ class NumberingConcurrencySpec extends Specification {
 
     /** Runs every task at once (released together by a latch), each on its own thread; their answers. */
     static List<StatementApi.Answer> atOnce(List<Closure<StatementApi.Answer>> tasks) {
+        List<Object> outcomes = atOnceDirect(tasks)
+        assert outcomes.findAll { it instanceof Throwable }.collect { "$it" } == []
+        outcomes as List<StatementApi.Answer>
+    }
+
+    /**
+     * Runs every task at once, each on its own thread: all wait at a latch until every thread is ready, so
+     * none has a head start. Each result, or what it threw.
+     */
+    static List<Object> atOnceDirect(List<Closure<?>> tasks) {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size())
         try {
             CountDownLatch ready = new CountDownLatch(tasks.size())
             CountDownLatch go = new CountDownLatch(1)
-            List<Future<StatementApi.Answer>> futures = tasks.collect { task ->
+            List<Future<Object>> futures = tasks.collect { task ->
                 pool.submit({
                     ready.countDown()
                     go.await()
-                    task.call()
-                } as Callable<StatementApi.Answer>)
+                    attempt(task)
+                } as Callable<Object>)
             }
-            assert ready.await(30, TimeUnit.SECONDS)
+            awaitOrFail(ready, "all ${tasks.size()} threads to start")
             go.countDown()
-            futures.collect { it.get(120, TimeUnit.SECONDS) }
+            futures.withIndex().collect { Future<Object> f, int i -> resultOf(f, "task ${i + 1} of ${tasks.size()}") }
         } finally {
             pool.shutdownNow()
         }
+    }
+
+    static Object attempt(Closure<?> work) {
+        try {
+            work.call()
+        } catch (Throwable t) {
+            t
+        }
+    }
+
+    /** Hang guard for a latch. */
+    static void awaitOrFail(CountDownLatch latch, String what) {
+        assert latch.await(HANG_SECONDS, TimeUnit.SECONDS): "hung: waited $HANG_SECONDS s for $what"
+    }
+
+    /** Hang guard for a task's result: a deadlock or a starved pool fails here instead of stalling the build. */
+    static Object resultOf(Future<?> future, String what) {
+        try {
+            future.get(HANG_SECONDS, TimeUnit.SECONDS)
+        } catch (TimeoutException e) {
+            throw new AssertionError("hung: $what did not finish within $HANG_SECONDS s (deadlock or starved pool?)", e)
+        }
+    }
+
+    /**
+     * Waits until the database reports that {@code n} sessions wait for a lock another holds. A thread blocked
+     * inside the database cannot signal a latch, so this is how a feature knows an issuer is really waiting
+     * before it takes its next step.
+     */
+    void awaitLockWaits(int n, String who) {
+        PollingConditions conditions = new PollingConditions(timeout: HANG_SECONDS, delay: 0.02)
+        conditions.onTimeout { "hung: $who never waited for a lock (${lockWaits()} sessions waiting, expected $n)" }
+        conditions.eventually {
+            assert lockWaits() == n
+        }
+    }
+
+    /** How many sessions of the database wait for a row lock that another session holds. */
+    int lockWaits() {
+        transactions.executeRead { status ->
+            jdbc.prepareStatement('SELECT 1') { ps ->
+                String product = ps.connection.metaData.databaseProductName
+                String sql = product == 'H2'
+                        ? 'SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL'
+                        : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                ps.connection.createStatement().withCloseable { st ->
+                    st.executeQuery(sql).withCloseable { rs -> rs.next() ? rs.getInt(1) : 0 }
+                }
+            }
+        } as int
     }
 
     /** The sequence numbers of this year's statements the entity issued as creditor, in order. */
@@ -169,31 +239,6 @@ class NumberingConcurrencySpec extends Specification {
         series(municipality) == (1..(rounds * THREADS)).toList()
     }
 
-    /** As {@link #atOnce}, for any work: each result, or what it threw. */
-    static List<Object> atOnceDirect(List<Closure<?>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size())
-        try {
-            CountDownLatch ready = new CountDownLatch(tasks.size())
-            CountDownLatch go = new CountDownLatch(1)
-            List<Future<Object>> futures = tasks.collect { task ->
-                pool.submit({
-                    ready.countDown()
-                    go.await()
-                    try {
-                        task.call()
-                    } catch (Throwable t) {
-                        t
-                    }
-                } as Callable<Object>)
-            }
-            assert ready.await(30, TimeUnit.SECONDS)
-            go.countDown()
-            futures.collect { it.get(120, TimeUnit.SECONDS) }
-        } finally {
-            pool.shutdownNow()
-        }
-    }
-
     def "more issuers at once than the pool has connections: all are issued, none starves waiting for a second connection"() {
         given: 'the series exist already, as they do after the first statement of a creditor and year'
         String region = orgNo()
@@ -203,14 +248,11 @@ class NumberingConcurrencySpec extends Specification {
         List<Long> centres = (1..issuers).collect { api.importCentre(exampleA(region, municipality)) }
         Period q1 = new Period(LocalDate.parse('2025-01-01'), LocalDate.parse('2025-03-31'))
 
-        when:
-        long started = System.nanoTime()
+        when: 'an issuer that held one connection and waited for a second would, with every connection held, get none'
         List<Object> outcomes = atOnceDirect(centres.collect { long c -> { -> invoicing.issue(c, q1) } })
-        long seconds = (System.nanoTime() - started).intdiv(1_000_000_000L)
 
-        then:
+        then: "no issuer gave up waiting for a connection (the pool's timeout would show here as an exception)"
         outcomes.findAll { it instanceof Throwable }.collect { "$it" } == []
-        seconds < 20
         series(region) == (1..(issuers + 1)).toList()
         series(municipality) == (1..(issuers + 1)).toList()
     }
@@ -227,7 +269,7 @@ class NumberingConcurrencySpec extends Specification {
             { ->
                 transactions.executeWrite { status ->
                     jdbc.prepareStatement('SELECT 1') { ps -> ps.executeQuery().withCloseable { rs -> rs.next() } }
-                    everyConnectionTaken.await(20, TimeUnit.SECONDS)
+                    everyConnectionTaken.await(HANG_SECONDS, TimeUnit.SECONDS)
                     numberSeries.next(creditor, y)
                 }
             }
@@ -252,7 +294,7 @@ class NumberingConcurrencySpec extends Specification {
         CountDownLatch release = new CountDownLatch(1)
         ExecutorService pool = Executors.newFixedThreadPool(3)
 
-        when: "another transaction holds the region's series; X starts (and waits for it), then Y (takes the municipality's, then waits); then the series is released"
+        when: "another transaction holds the region's series; X starts and waits, then Y starts and waits; then the series is released"
         Future<Object> holder = pool.submit({
             transactions.executeWrite { status ->
                 jdbc.prepareStatement('SELECT last_number FROM statement_series WHERE creditor = ? FOR UPDATE') { ps ->
@@ -260,18 +302,18 @@ class NumberingConcurrencySpec extends Specification {
                     ps.executeQuery().withCloseable { rs -> rs.next() }
                 }
                 held.countDown()
-                release.await(30, TimeUnit.SECONDS)
+                awaitOrFail(release, 'the feature to release the region\'s series')
             }
         } as Callable<Object>)
-        assert held.await(30, TimeUnit.SECONDS)
+        awaitOrFail(held, "the holder to lock the region's series")
         Future<Object> issueX = pool.submit({ attempt { invoicing.issue(x, q1) } } as Callable<Object>)
-        Thread.sleep(700)
+        awaitLockWaits(1, 'X')
         Future<Object> issueY = pool.submit({ attempt { invoicing.issue(y, q1) } } as Callable<Object>)
-        Thread.sleep(700)
+        awaitLockWaits(2, 'Y')
         boolean bothWaited = !issueX.done && !issueY.done
         release.countDown()
-        holder.get(30, TimeUnit.SECONDS)
-        List<Object> outcomes = [issueY.get(60, TimeUnit.SECONDS), issueX.get(60, TimeUnit.SECONDS)]
+        resultOf(holder, 'the holder of the region\'s series')
+        List<Object> outcomes = [resultOf(issueY, 'Y'), resultOf(issueX, 'X')]
         pool.shutdownNow()
 
         then: 'both are issued, numbered 2 and 3 in each series'
@@ -282,14 +324,6 @@ class NumberingConcurrencySpec extends Specification {
 
         where:
         round << (1..3)
-    }
-
-    static Object attempt(Closure<?> work) {
-        try {
-            work.call()
-        } catch (Throwable t) {
-            t
-        }
     }
 
     def "two issues of the same centre and period at once: one is issued (201), the other is refused (409)"() {

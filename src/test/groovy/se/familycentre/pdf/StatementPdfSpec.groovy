@@ -2,6 +2,7 @@ package se.familycentre.pdf
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import java.time.Clock
 import java.time.LocalDate
 import java.time.ZoneId
 import java.time.ZonedDateTime
@@ -44,16 +45,16 @@ class StatementPdfSpec extends Specification {
     @Shared Statement regionOwes = statement(a, MUNICIPALITY, REGION)
 
     @Shared StatementDocument draft = new StatementDocument(StatementDocument.Kind.DRAFT, null, null, regionOwes,
-            null, null, [], StatementDocument.AGREEMENT)
+            null, null, [], StatementDocument.AGREEMENT, a.services)
     @Shared StatementDocument invoice = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001',
-            LocalDate.parse('2025-04-02'), regionOwes, null, null, [], StatementDocument.AGREEMENT)
+            LocalDate.parse('2025-04-02'), regionOwes, null, null, [], StatementDocument.AGREEMENT, a.services)
     @Shared StatementDocument credit = new StatementDocument(StatementDocument.Kind.CREDIT, '2025-0002',
             LocalDate.parse('2025-04-20'), StatementBuilder.negated(regionOwes), '2025-0001',
-            LocalDate.parse('2025-04-02'), [], StatementDocument.AGREEMENT)
+            LocalDate.parse('2025-04-02'), [], StatementDocument.AGREEMENT, a.services)
 
-    @Shared byte[] draftPdf = save('a-draft', draft, a)
-    @Shared byte[] invoicePdf = save('a-invoice', invoice, a)
-    @Shared byte[] creditPdf = save('a-credit', credit, a)
+    @Shared byte[] draftPdf = save('a-draft', draft)
+    @Shared byte[] invoicePdf = save('a-invoice', invoice)
+    @Shared byte[] creditPdf = save('a-credit', credit)
 
     // ---- building the sample ---------------------------------------------------
 
@@ -82,8 +83,13 @@ class StatementPdfSpec extends Specification {
         found
     }
 
-    static byte[] save(String name, StatementDocument doc, Map<String, Object> set) {
-        byte[] pdf = StatementPdf.render(doc, set.services as List<Statement.ServiceRef>, CREATED)
+    /** Renders as production does: the renderer bean, the centre's services carried by the document. */
+    static byte[] render(StatementDocument doc) {
+        new PdfStatementRenderer(Clock.fixed(CREATED.toInstant(), CREATED.zone)).render(doc)
+    }
+
+    static byte[] save(String name, StatementDocument doc) {
+        byte[] pdf = render(doc)
         SAMPLES.mkdirs()
         new File(SAMPLES, "${name}.pdf").bytes = pdf
         pdf
@@ -262,10 +268,10 @@ class StatementPdfSpec extends Specification {
         given:
         def s = statement(a, REGION, MUNICIPALITY)
         def doc = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001', LocalDate.parse('2025-04-02'), s,
-                null, null, [], StatementDocument.AGREEMENT)
+                null, null, [], StatementDocument.AGREEMENT, a.services)
 
         when:
-        def text = read(save('a-region-invoice', doc, a))
+        def text = read(save('a-region-invoice', doc))
 
         then:
         text.contains('Att betala 1 309,52 kr')
@@ -275,14 +281,33 @@ class StatementPdfSpec extends Specification {
         amounts(s).every { text.contains(it) }
     }
 
+    def "a basis names base services from the centre's services in the document; without them, from the statement's own"() {
+        given: "a joint cost paid by BVC: the region's statement names BVC (its payer), ÖF and SOC, but not BMM"
+        def json = new JsonSlurper().parseText(text('example-a')) as Map
+        json.centre.costLines << [id: 'leaflets', name: 'Foldrar', pool: 'JOINT', payer: 'BVC',
+                                  periodicity: 'QUARTER', amount: '2000']
+        def set = statements(JsonOutput.toJson(json))
+        def s = statement(set, REGION, MUNICIPALITY)
+        def withServices = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0007',
+                LocalDate.parse('2025-04-02'), s, null, null, [], StatementDocument.AGREEMENT, set.services)
+        def without = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0007',
+                LocalDate.parse('2025-04-02'), s, null, null, [], StatementDocument.AGREEMENT, [])
+
+        expect:
+        !s.creditorServices().any { it.id() == 'BMM' } && !s.debtorServices().any { it.id() == 'BMM' }
+        read(render(withServices)).contains('ÖF: Lika delning mellan 4 basverksamheter')
+        without.centreServices() == []
+        read(render(without)).contains('ÖF: Lika delning mellan 4 verksamheter')
+    }
+
     def "an internal statement is an omföringsunderlag, never invoiced"() {
         given:
         def s = statement(a, MUNICIPALITY, MUNICIPALITY)
         def doc = new StatementDocument(StatementDocument.Kind.DRAFT, null, null, s, null, null, [],
-                'Lokal överenskommelse familjecentralen Exempel 2025-01-15 §3')
+                'Lokal överenskommelse familjecentralen Exempel 2025-01-15 §3', a.services)
 
         when:
-        def text = read(save('a-internal', doc, a))
+        def text = read(save('a-internal', doc))
 
         then:
         s.internal()
@@ -326,7 +351,7 @@ class StatementPdfSpec extends Specification {
 
     def "the draft refuses a number, an invoice needs one"() {
         when:
-        StatementPdf.render(new StatementDocument(kind, number, issued, regionOwes, null, null, [], null))
+        render(new StatementDocument(kind, number, issued, regionOwes, null, null, [], null, a.services))
 
         then:
         thrown(IllegalArgumentException)
@@ -346,7 +371,7 @@ class StatementPdfSpec extends Specification {
                 Sek.sek('1.00'))
 
         when:
-        StatementPdf.render(new StatementDocument(StatementDocument.Kind.DRAFT, null, null, broken, null, null, [], null))
+        render(new StatementDocument(StatementDocument.Kind.DRAFT, null, null, broken, null, null, [], null, a.services))
 
         then:
         thrown(IllegalStateException)
@@ -362,9 +387,9 @@ class StatementPdfSpec extends Specification {
 
         when:
         def regionText = read(save('b-invoice', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0003',
-                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), b))
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT, b.services)))
         def internalText = read(save('b-internal', new StatementDocument(StatementDocument.Kind.DRAFT, null, null,
-                internal, null, null, [], StatementDocument.AGREEMENT), b))
+                internal, null, null, [], StatementDocument.AGREEMENT, b.services)))
 
         then: 'the salary line 90 900,00 kr with BMM and BVC 26 475,00 kr each, explained in three dated stretches'
         regionText.contains('90 900,00 kr')
@@ -389,7 +414,7 @@ class StatementPdfSpec extends Specification {
 
         when:
         def text = read(save('d-invoice', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0004',
-                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), d))
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT, d.services)))
 
         then:
         text.contains('Gemensamma aktiviteter')
@@ -412,7 +437,7 @@ class StatementPdfSpec extends Specification {
 
         when:
         def text = read(save('a-other-actor', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0005',
-                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), set))
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT, set.services)))
 
         then:
         text.contains('Sagostund med biblioteket')
@@ -433,7 +458,7 @@ class StatementPdfSpec extends Specification {
         def set = statements(JsonOutput.toJson(json))
         def region = statement(set, MUNICIPALITY, REGION)
         def pdf = save('a-long', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0006',
-                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT), set)
+                LocalDate.parse('2025-04-02'), region, null, null, [], StatementDocument.AGREEMENT, set.services))
 
         when:
         def text = read(pdf)
