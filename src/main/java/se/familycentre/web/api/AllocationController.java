@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import io.micronaut.core.annotation.NonBlocking;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -21,15 +23,18 @@ public class AllocationController {
         this.allocator = allocator;
     }
 
+    /** Pure computation, no database: it runs on the event loop instead of waiting for a worker thread. */
     @Post
+    @NonBlocking
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Produces(MediaType.APPLICATION_JSON)
-    public AllocationResponse allocate(@Body String body) {
+    public HttpResponse<byte[]> allocate(@Body String body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
         if (outcome instanceof AllocationOutcome.Refused refused) {
             throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }
-        return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), request.centre());
+        return HttpResponse.ok(AllocationJson.write(((AllocationOutcome.Allocated) outcome).allocation(),
+                request.centre())).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -100,7 +100,7 @@ public class CentreController {
 
     /** The same answer as POST /api/v1/allocations, from the stored data, through the same engine. */
     @Get("/{id}/allocation")
-    public AllocationResponse allocation(long id, @Nullable @QueryValue String period,
+    public HttpResponse<byte[]> allocation(long id, @Nullable @QueryValue String period,
                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         Period p = PeriodReader.fromQuery(period, from, to);
         CentreDocument doc = store.document(id);
@@ -108,7 +108,8 @@ public class CentreController {
         if (outcome instanceof AllocationOutcome.Refused refused) {
             throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }
-        return AllocationResponse.of(((AllocationOutcome.Allocated) outcome).allocation(), doc.centre());
+        return HttpResponse.ok(AllocationJson.write(((AllocationOutcome.Allocated) outcome).allocation(), doc.centre()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** The centre with all its dated history in the calculator's format; with a period, ready to post to /allocations. */

@@ -8,9 +8,8 @@ import java.util.Map;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
-import se.familycentre.web.api.AllocationResponse.Amount;
-import se.familycentre.web.api.AllocationResponse.SegmentDto;
-import se.familycentre.web.api.AllocationResponse.WeightDto;
+import javax.money.MonetaryAmount;
+import se.familycentre.allocation.Sek;
 
 /** A statement's content over HTTP: every printed line with its basis, the sums and the total. */
 @Serdeable
@@ -25,6 +24,24 @@ public record StatementJson(
         Map<String, Amount> sums,
         Amount total,
         boolean internal) {
+
+    /** An amount as a decimal string with two decimals, and its currency: never read through a double. */
+    @Serdeable
+    public record Amount(String amount, String currency) {
+        static Amount of(MonetaryAmount m) {
+            return new Amount(Sek.plain(m), m.getCurrency().getCurrencyCode());
+        }
+    }
+
+    /** A stretch of the period with the amount in force, the rule and every member's weight. */
+    @Serdeable
+    public record SegmentDto(LocalDate from, LocalDate to, long days, String rule, String amount,
+                             List<WeightDto> weights) {
+    }
+
+    @Serdeable
+    public record WeightDto(String service, String weight) {
+    }
 
     @Serdeable
     public record PeriodDto(LocalDate from, LocalDate to, String label) {
@@ -64,7 +81,7 @@ public record StatementJson(
     }
 
     private static SegmentDto segment(Allocation.Segment s) {
-        return new SegmentDto(s.from(), s.to(), s.days(), s.rule(), s.amount().toPlainString(),
+        return new SegmentDto(s.from(), s.to(), s.days(), String.valueOf(s.rule()), s.amount().toPlainString(),
                 s.weights().stream().map(w -> new WeightDto(w.service(), w.weight().toPlainString())).toList());
     }
 }
