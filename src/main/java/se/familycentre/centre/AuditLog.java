@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Records every change: what, when, by whom ("system" until users exist). */
+/** Records every change: what, when and by whom; the service itself acts as "system". */
 @Singleton
 public class AuditLog {
 

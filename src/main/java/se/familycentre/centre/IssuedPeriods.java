@@ -5,8 +5,8 @@ import se.familycentre.allocation.Period;
 
 /**
  * The periods of a centre whose statements are issued and not credited, with
- * the statements' numbers. Statements come with invoicing; until then no
- * period is issued. This is the one place the registry asks.
+ * the statements' numbers: what the history guard protects. Invoicing answers
+ * it; the registry asks only this, so it never depends on invoicing.
  */
 public interface IssuedPeriods {
 

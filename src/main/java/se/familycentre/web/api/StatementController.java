@@ -1,6 +1,7 @@
 package se.familycentre.web.api;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,36 +15,28 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import io.micronaut.http.HttpRequest;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
+import se.familycentre.format.PeriodReader;
 import se.familycentre.invoicing.Idempotency;
 import se.familycentre.invoicing.Invoicing;
-import se.familycentre.invoicing.JobItemRow;
-import se.familycentre.invoicing.JobRepository;
-import se.familycentre.invoicing.JobRow;
 import se.familycentre.invoicing.PdfArchive;
-import se.familycentre.invoicing.QuarterlyRun;
-import se.familycentre.invoicing.StatementKind;
 import se.familycentre.invoicing.StatementLedger;
 import se.familycentre.invoicing.StatementRepository;
 import se.familycentre.invoicing.StatementRow;
 import se.familycentre.invoicing.StatementStatus;
-import se.familycentre.invoicing.JobItemStatus;
-import se.familycentre.format.PeriodReader;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementCsv;
 import se.familycentre.statement.StatementDocument;
 
-/** Statements: drafts of a centre's period, issuing, crediting, downloads, and the quarterly run. */
+/** Statements: drafts of a centre's period, issuing, crediting and downloads. */
 @Controller("/api/v1")
 public class StatementController {
 
@@ -54,18 +47,14 @@ public class StatementController {
     private final StatementRepository statements;
     private final PdfArchive pdfs;
     private final Idempotency idempotency;
-    private final QuarterlyRun run;
-    private final JobRepository jobs;
     private final JsonMapper json;
 
     public StatementController(Invoicing invoicing, StatementRepository statements, PdfArchive pdfs,
-                               Idempotency idempotency, QuarterlyRun run, JobRepository jobs, JsonMapper json) {
+                               Idempotency idempotency, JsonMapper json) {
         this.invoicing = invoicing;
         this.statements = statements;
         this.pdfs = pdfs;
         this.idempotency = idempotency;
-        this.run = run;
-        this.jobs = jobs;
         this.json = json;
     }
 
@@ -214,45 +203,6 @@ public class StatementController {
         StatementRow credit = invoicing.credit(row(id).id());
         pdfs.pdfOf(credit);
         return HttpResponse.created(view(credit), URI.create("/api/v1/statements/" + credit.id()));
-    }
-
-    /** The quarterly run over every centre: 202 with the job's location. */
-    @Post(value = "/statements/issue", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Map<String, Object>> issueAll(@Nullable @QueryValue String period, @Nullable @QueryValue String from,
-                                                      @Nullable @QueryValue String to) {
-        JobRow job = run.start(PeriodReader.fromQuery(period, from, to));
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(jobView(job))
-                .header("Location", "/api/v1/jobs/" + job.id());
-    }
-
-    @Get(value = "/jobs/{id}", produces = MediaType.APPLICATION_JSON)
-    public Map<String, Object> job(long id) {
-        return jobView(jobs.findById(id).orElseThrow(() -> ProblemMapper.notFound("job " + id)));
-    }
-
-    private Map<String, Object> jobView(JobRow job) {
-        List<JobItemRow> items = run.items(job.id());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", job.id());
-        m.put("kind", job.kind());
-        m.put("period", new Period(job.periodFrom(), job.periodTo()).label());
-        m.put("status", job.status());
-        m.put("total", items.size());
-        m.put("done", items.stream().filter(i -> i.status() != JobItemStatus.PENDING).count());
-        m.put("issued", items.stream().filter(i -> i.status() == JobItemStatus.DONE).count());
-        m.put("skipped", items.stream().filter(i -> i.status() == JobItemStatus.SKIPPED).count());
-        m.put("failures", items.stream().filter(i -> i.status() == JobItemStatus.FAILED)
-                .map(i -> Map.of("centreId", i.centreId(), "reason", i.detail() == null ? "" : i.detail())).toList());
-        m.put("centres", items.stream().map(i -> {
-            Map<String, Object> im = new LinkedHashMap<>();
-            im.put("centreId", i.centreId());
-            im.put("status", i.status());
-            if (i.detail() != null) {
-                im.put("detail", i.detail());
-            }
-            return im;
-        }).toList());
-        return m;
     }
 
     private StatementRow row(String id) {
