@@ -27,31 +27,12 @@ import se.familycentre.format.CentreDocument;
 @Singleton
 public class CentreImport {
 
-    private final LegalEntityRepository entities;
-    private final CentreRepository centres;
-    private final PoolRuleRepository rules;
-    private final ServiceRepository services;
-    private final RoomRepository rooms;
-    private final CoordinatorRepository coordinators;
-    private final CoordinatorChangeRepository coordinatorChanges;
-    private final CostLineRepository costLines;
-    private final CostLineChangeRepository costLineChanges;
+    private final CentreTables tables;
     private final CentreRows rows;
     private final AuditLog audit;
 
-    public CentreImport(LegalEntityRepository entities, CentreRepository centres, PoolRuleRepository rules,
-                        ServiceRepository services, RoomRepository rooms, CoordinatorRepository coordinators,
-                        CoordinatorChangeRepository coordinatorChanges, CostLineRepository costLines,
-                        CostLineChangeRepository costLineChanges, CentreRows rows, AuditLog audit) {
-        this.entities = entities;
-        this.centres = centres;
-        this.rules = rules;
-        this.services = services;
-        this.rooms = rooms;
-        this.coordinators = coordinators;
-        this.coordinatorChanges = coordinatorChanges;
-        this.costLines = costLines;
-        this.costLineChanges = costLineChanges;
+    public CentreImport(CentreTables tables, CentreRows rows, AuditLog audit) {
+        this.tables = tables;
         this.rows = rows;
         this.audit = audit;
     }
@@ -66,33 +47,33 @@ public class CentreImport {
             String orgNo = OrganisationNumber.normalise(e.organisationNumber());
             if (!entityIds.containsKey(orgNo)) {
                 CentreDocument.EntityDetails d = doc.detailsOf(e.organisationNumber());
-                LegalEntityRow row = entities.save(new LegalEntityRow(null, orgNo, e.name(), d.invoiceAddress(),
+                LegalEntityRow row = tables.entities().save(new LegalEntityRow(null, orgNo, e.name(), d.invoiceAddress(),
                         d.invoiceReference(), d.paymentTerms(), null));
                 audit.record("CREATE", "entity", orgNo, null, e.name() + " (by import)");
                 entityIds.put(orgNo, row.id());
             }
         }
-        CentreRow row = centres.save(CentreRows.centreRow(null, centre, doc.profile(), null));
+        CentreRow row = tables.centres().save(CentreRows.centreRow(null, centre, doc.profile(), null));
         long id = row.id();
-        rules.saveAll(rows.ruleRows(id, centre.rules()));
+        tables.rules().saveAll(rows.ruleRows(id, centre.rules()));
         for (int i = 0; i < centre.services().size(); i++) {
             Service s = centre.services().get(i);
-            services.save(CentreRows.serviceRow(null, id, i, s, entityIds.get(OrganisationNumber.normalise(s.entity())),
+            tables.services().save(CentreRows.serviceRow(null, id, i, s, entityIds.get(OrganisationNumber.normalise(s.entity())),
                     doc.costReferences().get(s.id()), null));
         }
         for (int i = 0; i < centre.rooms().size(); i++) {
             Room room = centre.rooms().get(i);
-            rooms.save(CentreRows.roomRow(null, id, i, room, doc.roomNames().get(room.id()), null));
+            tables.rooms().save(CentreRows.roomRow(null, id, i, room, doc.roomNames().get(room.id()), null));
         }
         for (int i = 0; i < centre.coordinators().size(); i++) {
             Coordinator c = centre.coordinators().get(i);
-            long coordinatorId = coordinators.save(CentreRows.coordinatorRow(null, id, i, c, null)).id();
-            coordinatorChanges.saveAll(CentreRows.changeRows(coordinatorId, c));
+            long coordinatorId = tables.coordinators().save(CentreRows.coordinatorRow(null, id, i, c, null)).id();
+            tables.coordinatorChanges().saveAll(CentreRows.changeRows(coordinatorId, c));
         }
         for (int i = 0; i < centre.costLines().size(); i++) {
             CostLine l = centre.costLines().get(i);
-            long lineId = costLines.save(CentreRows.costLineRow(null, id, i, l, null)).id();
-            costLineChanges.saveAll(CentreRows.changeRows(lineId, l));
+            long lineId = tables.costLines().save(CentreRows.costLineRow(null, id, i, l, null)).id();
+            tables.costLineChanges().saveAll(CentreRows.changeRows(lineId, l));
         }
         audit.record("IMPORT", "centre", String.valueOf(id), id, centre.name());
         return row;
@@ -106,7 +87,7 @@ public class CentreImport {
         for (int i = 0; i < list.size(); i++) {
             LegalEntity e = list.get(i);
             String orgNo = OrganisationNumber.normalise(e.organisationNumber());
-            Optional<LegalEntityRow> stored = entities.findByOrganisationNumber(orgNo);
+            Optional<LegalEntityRow> stored = tables.entities().findByOrganisationNumber(orgNo);
             if (stored.isPresent()) {
                 LegalEntityRow s = stored.get();
                 String path = root + "entities[" + i + "]";

@@ -29,32 +29,13 @@ import se.familycentre.format.CentreProfile;
 @Transactional
 public class CentreStore {
 
-    private final LegalEntityRepository entities;
-    private final CentreRepository centres;
-    private final PoolRuleRepository rules;
-    private final ServiceRepository services;
-    private final RoomRepository rooms;
-    private final CoordinatorRepository coordinators;
-    private final CoordinatorChangeRepository coordinatorChanges;
-    private final CostLineRepository costLines;
-    private final CostLineChangeRepository costLineChanges;
+    private final CentreTables tables;
     private final CentreRows rows;
     private final AuditLog audit;
     private final HistoryGuard guard;
 
-    public CentreStore(LegalEntityRepository entities, CentreRepository centres, PoolRuleRepository rules,
-                       ServiceRepository services, RoomRepository rooms, CoordinatorRepository coordinators,
-                       CoordinatorChangeRepository coordinatorChanges, CostLineRepository costLines,
-                       CostLineChangeRepository costLineChanges, CentreRows rows, AuditLog audit, HistoryGuard guard) {
-        this.entities = entities;
-        this.centres = centres;
-        this.rules = rules;
-        this.services = services;
-        this.rooms = rooms;
-        this.coordinators = coordinators;
-        this.coordinatorChanges = coordinatorChanges;
-        this.costLines = costLines;
-        this.costLineChanges = costLineChanges;
+    public CentreStore(CentreTables tables, CentreRows rows, AuditLog audit, HistoryGuard guard) {
+        this.tables = tables;
         this.rows = rows;
         this.audit = audit;
         this.guard = guard;
@@ -63,7 +44,7 @@ public class CentreStore {
     // ---- reading ---------------------------------------------------------
 
     public CentreRow centre(long centreId) {
-        return centres.findById(centreId).orElseThrow(() -> new Refusal.NotFound("centre " + centreId));
+        return tables.centres().findById(centreId).orElseThrow(() -> new Refusal.NotFound("centre " + centreId));
     }
 
     /** The centre with all its dated history, as the engine and the format see it. */
@@ -72,10 +53,10 @@ public class CentreStore {
     }
 
     CentreDocument assemble(CentreRow c) {
-        List<ServiceRow> serviceRows = services.findByCentreIdOrderByPosition(c.id());
+        List<ServiceRow> serviceRows = tables.services().findByCentreIdOrderByPosition(c.id());
         Map<Long, LegalEntityRow> entityRows = new LinkedHashMap<>();
         for (ServiceRow s : serviceRows) {
-            entityRows.computeIfAbsent(s.entityId(), id -> entities.findById(id).orElseThrow());
+            entityRows.computeIfAbsent(s.entityId(), id -> tables.entities().findById(id).orElseThrow());
         }
         List<LegalEntity> entityList = new ArrayList<>();
         Map<String, CentreDocument.EntityDetails> details = new LinkedHashMap<>();
@@ -92,19 +73,19 @@ public class CentreStore {
                 costReferences.put(s.serviceKey(), s.costReference());
             }
         }
-        List<RoomRow> roomRows = rooms.findByCentreIdOrderByPosition(c.id());
+        List<RoomRow> roomRows = tables.rooms().findByCentreIdOrderByPosition(c.id());
         List<Room> roomList = roomRows.stream().map(CentreRows::room).toList();
         Map<String, String> roomNames = new LinkedHashMap<>();
         roomRows.stream().filter(r -> r.name() != null).forEach(r -> roomNames.put(r.roomKey(), r.name()));
         Map<Pool, List<PoolRule>> ruleMap = new EnumMap<>(Pool.class);
-        for (PoolRuleRow r : rules.findByCentreIdOrderByPoolAscAndPositionAsc(c.id())) {
+        for (PoolRuleRow r : tables.rules().findByCentreIdOrderByPoolAscAndPositionAsc(c.id())) {
             ruleMap.computeIfAbsent(Pool.valueOf(r.pool()), p -> new ArrayList<>()).add(rows.rule(r));
         }
-        List<Coordinator> coordinatorList = coordinators.findByCentreIdOrderByPosition(c.id()).stream()
-                .map(r -> CentreRows.coordinator(r, coordinatorChanges.findByCoordinatorIdOrderByValidFrom(r.id())))
+        List<Coordinator> coordinatorList = tables.coordinators().findByCentreIdOrderByPosition(c.id()).stream()
+                .map(r -> CentreRows.coordinator(r, tables.coordinatorChanges().findByCoordinatorIdOrderByValidFrom(r.id())))
                 .toList();
-        List<CostLine> lineList = costLines.findByCentreIdOrderByPosition(c.id()).stream()
-                .map(r -> CentreRows.costLine(r, costLineChanges.findByCostLineIdOrderByValidFrom(r.id())))
+        List<CostLine> lineList = tables.costLines().findByCentreIdOrderByPosition(c.id()).stream()
+                .map(r -> CentreRows.costLine(r, tables.costLineChanges().findByCostLineIdOrderByValidFrom(r.id())))
                 .toList();
         Centre centre = new Centre(c.name(), entityList, serviceList, roomList, ruleMap, coordinatorList, lineList,
                 CentreRows.rent(c));
@@ -130,8 +111,8 @@ public class CentreStore {
     /** Creates a centre with its profile, rules and rent recharge; its parts come one at a time or by import. */
     public CentreRow createCentre(Centre centre, CentreProfile profile) {
         ColumnLimits.checkCentre(centre, profile);
-        CentreRow row = centres.save(CentreRows.centreRow(null, centre, profile, null));
-        rules.saveAll(rows.ruleRows(row.id(), centre.rules()));
+        CentreRow row = tables.centres().save(CentreRows.centreRow(null, centre, profile, null));
+        tables.rules().saveAll(rows.ruleRows(row.id(), centre.rules()));
         audit.record("CREATE", "centre", String.valueOf(row.id()), row.id(), centre.name());
         return row;
     }
@@ -141,9 +122,9 @@ public class CentreStore {
         return change(centreId, "UPDATE", "centre", String.valueOf(centreId), () -> {
             CentreRow current = centre(centreId);
             expected.check(current.version());
-            CentreRow row = centres.update(CentreRows.centreRow(centreId, centre, profile, current.version()));
-            rules.deleteByCentreId(centreId);
-            rules.saveAll(rows.ruleRows(centreId, centre.rules()));
+            CentreRow row = tables.centres().update(CentreRows.centreRow(centreId, centre, profile, current.version()));
+            tables.rules().deleteByCentreId(centreId);
+            tables.rules().saveAll(rows.ruleRows(centreId, centre.rules()));
             return row;
         });
     }
@@ -152,18 +133,18 @@ public class CentreStore {
         CentreRow current = centre(centreId);
         expected.check(current.version());
         guard.check(centreId, assemble(current).centre(), new Centre(current.name(), null, null, null, null, null, null, null));
-        for (CostLineRow l : costLines.findByCentreIdOrderByPosition(centreId)) {
-            costLineChanges.deleteByCostLineId(l.id());
+        for (CostLineRow l : tables.costLines().findByCentreIdOrderByPosition(centreId)) {
+            tables.costLineChanges().deleteByCostLineId(l.id());
         }
-        for (CoordinatorRow c : coordinators.findByCentreIdOrderByPosition(centreId)) {
-            coordinatorChanges.deleteByCoordinatorId(c.id());
+        for (CoordinatorRow c : tables.coordinators().findByCentreIdOrderByPosition(centreId)) {
+            tables.coordinatorChanges().deleteByCoordinatorId(c.id());
         }
-        costLines.deleteAll(costLines.findByCentreIdOrderByPosition(centreId));
-        coordinators.deleteAll(coordinators.findByCentreIdOrderByPosition(centreId));
-        rooms.deleteAll(rooms.findByCentreIdOrderByPosition(centreId));
-        services.deleteAll(services.findByCentreIdOrderByPosition(centreId));
-        rules.deleteByCentreId(centreId);
-        centres.delete(current);
+        tables.costLines().deleteAll(tables.costLines().findByCentreIdOrderByPosition(centreId));
+        tables.coordinators().deleteAll(tables.coordinators().findByCentreIdOrderByPosition(centreId));
+        tables.rooms().deleteAll(tables.rooms().findByCentreIdOrderByPosition(centreId));
+        tables.services().deleteAll(tables.services().findByCentreIdOrderByPosition(centreId));
+        tables.rules().deleteByCentreId(centreId);
+        tables.centres().delete(current);
         audit.record("DELETE", "centre", String.valueOf(centreId), centreId, current.name());
     }
 }

@@ -20,14 +20,12 @@ class PartTables {
 
     private final Map<PartKind, PartTable<?>> tables;
 
-    PartTables(LegalEntityRepository entities, ServiceRepository services, RoomRepository rooms,
-               CoordinatorRepository coordinators, CoordinatorChangeRepository coordinatorChanges,
-               CostLineRepository costLines, CostLineChangeRepository costLineChanges) {
+    PartTables(CentreTables t) {
         this.tables = Map.of(
-                PartKind.SERVICES, new Services(entities, services),
-                PartKind.ROOMS, new Rooms(rooms),
-                PartKind.COORDINATORS, new Coordinators(coordinators, coordinatorChanges),
-                PartKind.COST_LINES, new CostLines(costLines, costLineChanges));
+                PartKind.SERVICES, new Services(t.entities(), t.services()),
+                PartKind.ROOMS, new Rooms(t.rooms()),
+                PartKind.COORDINATORS, new Coordinators(t.coordinators(), t.coordinatorChanges()),
+                PartKind.COST_LINES, new CostLines(t.costLines(), t.costLineChanges()));
     }
 
     PartTable<?> of(PartKind kind) {

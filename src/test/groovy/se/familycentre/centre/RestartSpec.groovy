@@ -3,6 +3,8 @@ package se.familycentre.centre
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import java.nio.file.Files
+import se.familycentre.allocation.LegalEntity
+import se.familycentre.format.CentreDocument
 import spock.lang.Specification
 
 /**
@@ -52,7 +54,8 @@ class RestartSpec extends Specification {
         given:
         def first = start()
         def entities = first.applicationContext.getBean(EntityRegistry)
-        def created = entities.create(new LegalEntityRow(null, '202100-5489', 'Testkommunen', 'Box 1, 123 45 Teststad', 'KS-123', 30, null))
+        def created = entities.create(new LegalEntity('202100-5489', 'Testkommunen'),
+                new CentreDocument.EntityDetails('Box 1, 123 45 Teststad', 'KS-123', null))
         first.stop()
 
         when:
@@ -72,7 +75,7 @@ class RestartSpec extends Specification {
         def first = start()
         def repo = first.applicationContext.getBean(CentreRepository)
         def store = first.applicationContext.getBean(CentreStore)
-        repo.findAll().each { store.deleteCentre(it.id(), '*') }
+        repo.findAll().each { store.deleteCentre(it.id(), new ExpectedVersion([], true, '*')) }
         first.stop()
 
         when:
