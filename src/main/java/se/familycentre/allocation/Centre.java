@@ -32,9 +32,24 @@ public record Centre(
         costLines = costLines == null ? List.of() : List.copyOf(costLines);
     }
 
-    /** The dated rules of a pool; a pool with none is {@code EQUAL} throughout. */
+    /** The dated rules of a pool as the centre states them; a pool with none is {@code EQUAL} throughout. */
     public List<PoolRule> rulesOf(Pool pool) {
         List<PoolRule> list = rules.get(pool);
         return list == null || list.isEmpty() ? List.of(PoolRule.equal()) : list;
+    }
+
+    /**
+     * The dated rules that share the pool's costs: the centre's own, unless the
+     * agreement fixes the pool's rule ({@link Pool#mandatoryRule()}), which then
+     * holds throughout.
+     */
+    public List<PoolRule> rulesInForce(Pool pool) {
+        return pool.mandatoryRule() == null ? rulesOf(pool)
+                : List.of(new PoolRule(null, pool.mandatoryRule(), java.util.Map.of()));
+    }
+
+    /** The rule that shares the pool's costs on the day. */
+    public PoolRule ruleOn(Pool pool, java.time.LocalDate day) {
+        return Dated.inForceOn(rulesInForce(pool), PoolRule::from, day);
     }
 }

@@ -100,12 +100,12 @@ public record StatementContent(
     }
 
     private static SegmentDto segment(Allocation.Segment s) {
-        return new SegmentDto(s.from(), s.to(), s.days(), s.rule(), s.amount().toPlainString(),
+        return new SegmentDto(s.from(), s.to(), s.days(), s.rule().name(), s.amount().toPlainString(),
                 s.weights().stream().map(w -> new WeightDto(w.service(), w.weight().toPlainString())).toList());
     }
 
     private static Allocation.Segment segment(SegmentDto s) {
-        return new Allocation.Segment(s.from(), s.to(), s.days(), s.rule(), new BigDecimal(s.amount()),
+        return new Allocation.Segment(s.from(), s.to(), s.days(), Allocation.SegmentRule.valueOf(s.rule()), new BigDecimal(s.amount()),
                 s.weights().stream().map(w -> new Allocation.Weight(w.service(), new BigDecimal(w.weight()))).toList());
     }
 }

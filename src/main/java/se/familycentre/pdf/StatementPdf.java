@@ -773,7 +773,7 @@ public final class StatementPdf {
                 sum = sum.add(w.weight());
             }
             BigDecimal mine = weightOf(s, svc);
-            return switch (s.rule()) {
+            return switch (s.rule().name()) {
                 case "EQUAL" -> {
                     int n = s.weights().size();
                     yield n == 1 ? "Hela kostnaden (enda deltagande verksamhet)"

@@ -128,7 +128,7 @@ public record AllocationResponse(
         return new LineDto(l.id(), l.name(), l.origin().name(), l.pool().name(), l.payer(), l.periodicity().name(),
                 l.borneBy(), Amount.of(l.total()),
                 l.shares().stream().map(s -> new ShareDto(s.service(), Amount.of(s.amount()))).toList(),
-                new ExplanationDto(l.segments().stream().map(s -> new SegmentDto(s.from(), s.to(), s.days(), s.rule(),
+                new ExplanationDto(l.segments().stream().map(s -> new SegmentDto(s.from(), s.to(), s.days(), s.rule().name(),
                         amountText(s.amount()),
                         s.weights().stream().map(w -> new WeightDto(w.service(), w.weight().stripTrailingZeros().toPlainString()))
                                 .toList())).toList()));
