@@ -33,7 +33,8 @@ public final class Allocator {
         List<Warning> warnings = new ArrayList<>();
         List<Charge> charges = Charge.allOf(centre);
         MinimumRooms.check(centre, period, charges, violations, warnings);
-        LineSharing sharing = new LineSharing(centre, period, violations);
+        OreAmounts amounts = new OreAmounts();
+        LineSharing sharing = new LineSharing(centre, period, violations, amounts);
         List<LineAllocation> lines = new ArrayList<>();
         for (Charge charge : charges) {
             LineAllocation line = sharing.share(charge);
@@ -58,7 +59,7 @@ public final class Allocator {
         }
         lines = List.copyOf(lines);
         return new AllocationOutcome.Allocated(new Allocation(period, centre.name(), classification,
-                List.copyOf(warnings), lines, Totals.services(centre.services(), lines),
-                Totals.flows(centre, Debt.of(lines, centre.services()))));
+                List.copyOf(warnings), lines, Totals.services(centre.services(), lines, amounts),
+                Totals.flows(centre, Debt.of(lines, centre.services()), amounts)));
     }
 }

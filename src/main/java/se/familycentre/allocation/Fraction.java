@@ -205,6 +205,14 @@ public final class Fraction implements Comparable<Fraction> {
         return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
     }
 
+    /** This value less its floor, from 0 up to but not including 1. */
+    public Fraction fractionalPart() {
+        if (isSmall()) {
+            return of(Math.floorMod(numerator, denominator), denominator);
+        }
+        return subtract(of(floor(), BigInteger.ONE));
+    }
+
     /** Rounded to the given number of decimals; exact because the decimal is computed from integers. */
     public BigDecimal toBigDecimal(int scale, RoundingMode mode) {
         if (isSmall()) {

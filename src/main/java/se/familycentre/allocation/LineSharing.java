@@ -33,6 +33,7 @@ final class LineSharing {
     private final Period period;
     private final List<Service> services;
     private final List<Violation> violations;
+    private final OreAmounts amounts;
     private final Map<String, Integer> positions = new HashMap<>();
     /** Per pool, the services that can be its members, in the centre's order. */
     private final Map<Pool, List<Integer>> members = new EnumMap<>(Pool.class);
@@ -40,11 +41,12 @@ final class LineSharing {
     /** Per service, the rooms dedicated to it (its AREA weight). */
     private final List<List<Room>> dedicatedRooms = new ArrayList<>();
 
-    LineSharing(Centre centre, Period period, List<Violation> violations) {
+    LineSharing(Centre centre, Period period, List<Violation> violations, OreAmounts amounts) {
         this.centre = centre;
         this.period = period;
         this.services = centre.services();
         this.violations = violations;
+        this.amounts = amounts;
         for (int i = 0; i < services.size(); i++) {
             positions.put(services.get(i).id(), i);
             dedicatedRooms.add(new ArrayList<>());
@@ -94,6 +96,9 @@ final class LineSharing {
         Fraction total = Fraction.ZERO;
         SegmentBuilder segments = new SegmentBuilder();
         List<Stretch> unshared = new ArrayList<>();
+        // a weight rarely changes from one stretch to the next: its exact value is made again only when it does
+        BigDecimal[] lastWeight = new BigDecimal[n];
+        Fraction[] lastExactWeight = new Fraction[n];
 
         for (Stretch stretch : cuts(charge, candidates, poolRules, start, end).stretches()) {
             LocalDate a = stretch.from();
@@ -116,7 +121,16 @@ final class LineSharing {
                     case AREA -> dedicatedArea(i, a);
                     case PERCENT -> rule.percentages().getOrDefault(s.id(), BigDecimal.ZERO);
                 };
-                Fraction w = rule.rule() == RuleKind.EQUAL ? Fraction.ONE : Fraction.of(weight);
+                Fraction w;
+                if (rule.rule() == RuleKind.EQUAL) {
+                    w = Fraction.ONE;
+                } else if (lastWeight[i] != null && lastWeight[i].compareTo(weight) == 0) {
+                    w = lastExactWeight[i];
+                } else {
+                    w = Fraction.of(weight);
+                    lastWeight[i] = weight;
+                    lastExactWeight[i] = w;
+                }
                 weights.add(new Weight(s.id(), weight));
                 exactWeights.add(w);
                 present.add(i);
@@ -150,10 +164,10 @@ final class LineSharing {
         List<BigInteger> ore = LargestRemainder.split(roundedTotal.unscaledValue(), exactOre);
         List<Share> shares = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            shares.add(new Share(services.get(i).id(), Sek.ofOre(ore.get(i))));
+            shares.add(new Share(services.get(i).id(), amounts.of(ore.get(i))));
         }
         return new LineAllocation(charge.id(), charge.name(), charge.origin(), charge.pool(), charge.payer(),
-                charge.periodicity(), charge.borneBy(), Sek.sek(roundedTotal), List.copyOf(shares),
+                charge.periodicity(), charge.borneBy(), amounts.of(roundedTotal.unscaledValue()), List.copyOf(shares),
                 segments.build());
     }
 
@@ -226,8 +240,8 @@ final class LineSharing {
         private List<Weight> weights;
 
         void add(Stretch stretch, SegmentRule rule, Fraction amount, List<Weight> weights) {
-            if (this.rule == rule && this.amount.equals(amount) && sameWeights(this.weights, weights)
-                    && to.plusDays(1).equals(stretch.from())) {
+            // stretches come in order and without gaps, so only what is shown can differ
+            if (this.rule == rule && this.amount.equals(amount) && sameWeights(this.weights, weights)) {
                 to = stretch.to();
                 days += stretch.days();
                 return;

@@ -13,12 +13,8 @@ import java.util.List;
  */
 final class Timeline {
 
-    /** Consecutive days {@code from..to}, both inclusive. */
-    record Stretch(LocalDate from, LocalDate to) {
-
-        long days() {
-            return to.toEpochDay() - from.toEpochDay() + 1;
-        }
+    /** Consecutive days {@code from..to}, both inclusive: {@code days} of them. */
+    record Stretch(LocalDate from, LocalDate to, long days) {
     }
 
     private final long start;
@@ -78,11 +74,11 @@ final class Timeline {
         long from = start;
         for (long cut : sorted) {
             if (cut != from) {
-                stretches.add(new Stretch(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(cut - 1)));
+                stretches.add(new Stretch(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(cut - 1), cut - from));
                 from = cut;
             }
         }
-        stretches.add(new Stretch(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(end)));
+        stretches.add(new Stretch(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(end), end - from + 1));
         return stretches;
     }
 }
