@@ -224,9 +224,45 @@ public final class Fraction implements Comparable<Fraction> {
     /** The exact decimal value; for amounts built from decimals by products and sums, which always terminate. */
     public BigDecimal toExactDecimal() {
         if (isSmall()) {
+            BigDecimal decimal = terminatingDecimal();
+            if (decimal != null) {
+                return decimal.stripTrailingZeros();
+            }
             return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator)).stripTrailingZeros();
         }
         return new BigDecimal(bigNumerator).divide(new BigDecimal(bigDenominator)).stripTrailingZeros();
+    }
+
+    /**
+     * The value as numerator × 10^k / 10^k when the denominator is 2^a × 5^b
+     * (k = max(a, b)) and that fits in a long; {@code null} otherwise, for
+     * BigDecimal's own exact division to decide.
+     */
+    private BigDecimal terminatingDecimal() {
+        long d = denominator;
+        int twos = Long.numberOfTrailingZeros(d);
+        d >>= twos;
+        int fives = 0;
+        while (d % 5 == 0) {
+            d /= 5;
+            fives++;
+        }
+        if (d != 1) {
+            return null;
+        }
+        int scale = Math.max(twos, fives);
+        try {
+            long unscaled = numerator;
+            for (int i = twos; i < scale; i++) {
+                unscaled = Math.multiplyExact(unscaled, 2);
+            }
+            for (int i = fives; i < scale; i++) {
+                unscaled = Math.multiplyExact(unscaled, 5);
+            }
+            return BigDecimal.valueOf(unscaled, scale);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
     }
 
     public BigInteger numerator() {

@@ -60,4 +60,26 @@ class FractionSpec extends Specification {
         Fraction.of(-1, 3)     || -1    | '0'
         Fraction.of(5, 1)      || 5     | '5'
     }
+
+    def "the exact decimal of #value is #decimal"() {
+        expect:
+        value.toExactDecimal().toPlainString() == decimal
+
+        where:
+        value                                            || decimal
+        Fraction.of(1, 8)                                || '0.125'
+        Fraction.of(-3, 40)                              || '-0.075'
+        Fraction.of(129600, 1)                           || '129600'
+        Fraction.of(new BigDecimal('42000.5000'))        || '42000.5'
+        Fraction.of(7, 3).multiply(Fraction.of(3))       || '7'
+        Fraction.of(1, 1L << 62)                         || new BigDecimal(1).divide(new BigDecimal(2).pow(62)).toPlainString()
+    }
+
+    def "a value without a terminating decimal has no exact decimal"() {
+        when:
+        Fraction.of(1, 3).toExactDecimal()
+
+        then:
+        thrown(ArithmeticException)
+    }
 }
