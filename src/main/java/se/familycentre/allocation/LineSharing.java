@@ -28,6 +28,7 @@ import se.familycentre.allocation.Timeline.Stretch;
 final class LineSharing {
 
     private static final Fraction HUNDRED = Fraction.of(100);
+    private static final List<PoolRule> BORNE = List.of(PoolRule.equal());
 
     private final Centre centre;
     private final Period period;
@@ -37,7 +38,6 @@ final class LineSharing {
     private final Map<String, Integer> positions = new HashMap<>();
     /** Per pool, the services that can be its members, in the centre's order. */
     private final Map<Pool, List<Integer>> members = new EnumMap<>(Pool.class);
-    private final Map<Pool, List<PoolRule>> rules = new EnumMap<>(Pool.class);
     /** Per service, the rooms dedicated to it (its AREA weight). */
     private final List<List<Room>> dedicatedRooms = new ArrayList<>();
 
@@ -59,7 +59,6 @@ final class LineSharing {
                 }
             }
             members.put(pool, list);
-            rules.put(pool, centre.rulesInForce(pool));
         }
         for (Room room : centre.rooms()) {
             Integer owner = room.isShared() ? null : positions.get(room.service());
@@ -88,7 +87,8 @@ final class LineSharing {
         }
         List<Integer> candidates = charge.borneBy() != null ? List.of(positions.get(charge.borneBy()))
                 : members.get(charge.pool());
-        List<PoolRule> poolRules = charge.borneBy() != null ? List.of(PoolRule.equal()) : rules.get(charge.pool());
+        // a borne line is the bearer's alone: one member, weight 1, whatever the pool's rule
+        List<PoolRule> poolRules = charge.borneBy() != null ? BORNE : centre.rulesInForce(charge.pool());
 
         int n = services.size();
         Fraction[] exact = new Fraction[n];
@@ -96,7 +96,6 @@ final class LineSharing {
         Fraction total = Fraction.ZERO;
         SegmentBuilder segments = new SegmentBuilder();
         List<Stretch> unshared = new ArrayList<>();
-        // a weight rarely changes from one stretch to the next: its exact value is made again only when it does
         BigDecimal[] lastWeight = new BigDecimal[n];
         Fraction[] lastExactWeight = new Fraction[n];
 
@@ -107,49 +106,21 @@ final class LineSharing {
             Fraction accrual = charge.periodicity() == Periodicity.ONCE ? amount
                     : amount.multiply(charge.periodicity().monthlyFactor()).multiply(Fraction.of(days, a.lengthOfMonth()));
             PoolRule rule = Dated.inForceOn(poolRules, PoolRule::from, a);
-            List<Weight> weights = new ArrayList<>(candidates.size());
-            List<Fraction> exactWeights = new ArrayList<>(candidates.size());
-            List<Integer> present = new ArrayList<>(candidates.size());
-            Fraction weightSum = Fraction.ZERO;
-            for (int i : candidates) {
-                Service s = services.get(i);
-                if (!s.takesPartOn(a)) {
-                    continue;
-                }
-                BigDecimal weight = switch (rule.rule()) {
-                    case EQUAL -> BigDecimal.ONE;
-                    case AREA -> dedicatedArea(i, a);
-                    case PERCENT -> rule.percentages().getOrDefault(s.id(), BigDecimal.ZERO);
-                };
-                Fraction w;
-                if (rule.rule() == RuleKind.EQUAL) {
-                    w = Fraction.ONE;
-                } else if (lastWeight[i] != null && lastWeight[i].compareTo(weight) == 0) {
-                    w = lastExactWeight[i];
-                } else {
-                    w = Fraction.of(weight);
-                    lastWeight[i] = weight;
-                    lastExactWeight[i] = w;
-                }
-                weights.add(new Weight(s.id(), weight));
-                exactWeights.add(w);
-                present.add(i);
-                weightSum = weightSum.add(w);
-            }
+            Weighing weighing = weigh(rule, candidates, a, lastWeight, lastExactWeight);
             if (accrual.signum() > 0) {
-                if (weightSum.signum() == 0) {
+                if (weighing.sum.signum() == 0) {
                     unshared.add(stretch);
                 } else {
                     total = total.add(accrual);
-                    Fraction perWeight = accrual.divide(weightSum);
-                    for (int k = 0; k < present.size(); k++) {
-                        int i = present.get(k);
-                        exact[i] = exact[i].add(perWeight.multiply(exactWeights.get(k)));
+                    Fraction perWeight = accrual.divide(weighing.sum);
+                    for (int k = 0; k < weighing.present.size(); k++) {
+                        int i = weighing.present.get(k);
+                        exact[i] = exact[i].add(perWeight.multiply(weighing.exact.get(k)));
                     }
                 }
             }
             SegmentRule segmentRule = charge.borneBy() != null ? SegmentRule.BORNE : SegmentRule.of(rule.rule());
-            segments.add(stretch, segmentRule, amount, weights);
+            segments.add(stretch, segmentRule, amount, weighing.shown);
         }
         if (!unshared.isEmpty()) {
             refuseUnshared(charge, unshared);
@@ -169,6 +140,49 @@ final class LineSharing {
         return new LineAllocation(charge.id(), charge.name(), charge.origin(), charge.pool(), charge.payer(),
                 charge.periodicity(), charge.borneBy(), amounts.of(roundedTotal.unscaledValue()), List.copyOf(shares),
                 segments.build());
+    }
+
+    /** The members taking part on a day and their weights: as shown (decimals) and exact. */
+    private record Weighing(List<Weight> shown, List<Fraction> exact, List<Integer> present, Fraction sum) {
+    }
+
+    /**
+     * RULES §2, rules are weights: every candidate taking part on the day gets
+     * its weight under the rule. {@code lastWeight}/{@code lastExact} remember
+     * each service's previous weight, since it rarely changes between stretches.
+     */
+    private Weighing weigh(PoolRule rule, List<Integer> candidates, LocalDate day, BigDecimal[] lastWeight,
+                           Fraction[] lastExact) {
+        List<Weight> shown = new ArrayList<>(candidates.size());
+        List<Fraction> exact = new ArrayList<>(candidates.size());
+        List<Integer> present = new ArrayList<>(candidates.size());
+        Fraction sum = Fraction.ZERO;
+        for (int i : candidates) {
+            Service s = services.get(i);
+            if (!s.takesPartOn(day)) {
+                continue;
+            }
+            BigDecimal weight = switch (rule.rule()) {
+                case EQUAL -> BigDecimal.ONE;
+                case AREA -> dedicatedArea(i, day);
+                case PERCENT -> rule.percentages().getOrDefault(s.id(), BigDecimal.ZERO);
+            };
+            Fraction w;
+            if (rule.rule() == RuleKind.EQUAL) {
+                w = Fraction.ONE;
+            } else if (lastWeight[i] != null && lastWeight[i].compareTo(weight) == 0) {
+                w = lastExact[i];
+            } else {
+                w = Fraction.of(weight);
+                lastWeight[i] = weight;
+                lastExact[i] = w;
+            }
+            shown.add(new Weight(s.id(), weight));
+            exact.add(w);
+            present.add(i);
+            sum = sum.add(w);
+        }
+        return new Weighing(shown, exact, present, sum);
     }
 
     /** The line's days, cut wherever its amount, members, weights, rule or month change. */
