@@ -11,8 +11,8 @@ import java.math.RoundingMode;
  *
  * <p>Almost every value here fits in a {@code long} numerator and denominator,
  * so that is how a value is held whenever it fits; arithmetic on two such
- * values runs on {@code long}s with overflow checks and falls back to
- * {@link BigInteger} when a product or sum would overflow. The form is
+ * values runs on {@code long}s when the operands' bit lengths show that no
+ * product or sum can overflow, and on {@link BigInteger} otherwise. The form is
  * canonical (lowest terms, positive denominator, {@code long}s whenever both
  * fit), so equal values are equal objects either way.
  */
@@ -123,15 +123,13 @@ public final class Fraction implements Comparable<Fraction> {
             return this;
         }
         if (isSmall() && other.isSmall()) {
-            try {
-                if (denominator == other.denominator) {
-                    return of(Math.addExact(numerator, other.numerator), denominator);
-                }
-                return of(Math.addExact(Math.multiplyExact(numerator, other.denominator),
-                                Math.multiplyExact(other.numerator, denominator)),
-                        Math.multiplyExact(denominator, other.denominator));
-            } catch (ArithmeticException overflow) {
-                // fall through to the exact BigInteger form
+            // over the least common denominator, so that the terms stay as small as they can
+            long g = denominator == other.denominator ? denominator : gcd(denominator, other.denominator);
+            long mine = other.denominator / g;
+            long theirs = denominator / g;
+            if (productFits(numerator, mine) && productFits(other.numerator, theirs) && productFits(denominator, mine)) {
+                // each term is below 2^62 in magnitude, so their sum fits
+                return of(numerator * mine + other.numerator * theirs, denominator * mine);
             }
         }
         BigInteger n = numerator();
@@ -168,11 +166,12 @@ public final class Fraction implements Comparable<Fraction> {
             // cross-reduce first so that the products stay small
             long g1 = gcd(Math.abs(numerator), other.denominator);
             long g2 = gcd(Math.abs(other.numerator), denominator);
-            try {
-                return of(Math.multiplyExact(numerator / g1, other.numerator / g2),
-                        Math.multiplyExact(denominator / g2, other.denominator / g1));
-            } catch (ArithmeticException overflow) {
-                // fall through to the exact BigInteger form
+            long n1 = numerator / g1;
+            long n2 = other.numerator / g2;
+            long d1 = denominator / g2;
+            long d2 = other.denominator / g1;
+            if (productFits(n1, n2) && productFits(d1, d2)) {
+                return of(n1 * n2, d1 * d2);
             }
         }
         return of(numerator().multiply(other.numerator()), denominator().multiply(other.denominator()));
@@ -251,18 +250,20 @@ public final class Fraction implements Comparable<Fraction> {
             return null;
         }
         int scale = Math.max(twos, fives);
-        try {
-            long unscaled = numerator;
-            for (int i = twos; i < scale; i++) {
-                unscaled = Math.multiplyExact(unscaled, 2);
+        long unscaled = numerator;
+        for (int i = twos; i < scale; i++) {
+            if (!productFits(unscaled, 2)) {
+                return null;
             }
-            for (int i = fives; i < scale; i++) {
-                unscaled = Math.multiplyExact(unscaled, 5);
-            }
-            return BigDecimal.valueOf(unscaled, scale);
-        } catch (ArithmeticException overflow) {
-            return null;
+            unscaled *= 2;
         }
+        for (int i = fives; i < scale; i++) {
+            if (!productFits(unscaled, 5)) {
+                return null;
+            }
+            unscaled *= 5;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
     }
 
     public BigInteger numerator() {
@@ -279,11 +280,8 @@ public final class Fraction implements Comparable<Fraction> {
             if (denominator == other.denominator) {
                 return Long.compare(numerator, other.numerator);
             }
-            try {
-                return Long.compare(Math.multiplyExact(numerator, other.denominator),
-                        Math.multiplyExact(other.numerator, denominator));
-            } catch (ArithmeticException overflow) {
-                // fall through to the exact BigInteger form
+            if (productFits(numerator, other.denominator) && productFits(other.numerator, denominator)) {
+                return Long.compare(numerator * other.denominator, other.numerator * denominator);
             }
         }
         return numerator().multiply(other.denominator()).compareTo(other.numerator().multiply(denominator()));
@@ -317,6 +315,16 @@ public final class Fraction implements Comparable<Fraction> {
 
     private static BigInteger bigOf(long value) {
         return BigInteger.valueOf(value);
+    }
+
+    /**
+     * Whether |a × b| is certainly below 2^62: checked on bit lengths, without
+     * an exception, since an overflow here is routine and only means the
+     * BigInteger form is needed. Neither value is {@code Long.MIN_VALUE} (the
+     * long form never holds it).
+     */
+    private static boolean productFits(long a, long b) {
+        return Long.numberOfLeadingZeros(Math.abs(a)) + Long.numberOfLeadingZeros(Math.abs(b)) >= 66;
     }
 
     /** Greatest common divisor of two non-negative values, not both zero. */
