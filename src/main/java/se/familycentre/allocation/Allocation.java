@@ -45,8 +45,12 @@ public record Allocation(
             List<Segment> segments) {
 
         public MonetaryAmount shareOf(String service) {
-            return shares.stream().filter(s -> s.service().equals(service)).findFirst()
-                    .map(Share::amount).orElseThrow();
+            for (Share share : shares) {
+                if (share.service().equals(service)) {
+                    return share.amount();
+                }
+            }
+            throw new java.util.NoSuchElementException("no share of " + service + " in line " + id);
         }
     }
 
@@ -56,11 +60,27 @@ public record Allocation(
     /**
      * A stretch in which nothing that matters for the line changes: the amount in
      * force (as entered: per month, quarter, year or once), the rule and every
-     * member's weight. {@code rule} is {@code EQUAL}, {@code AREA},
-     * {@code PERCENT} or {@code BORNE} (the line is borne by one service).
+     * member's weight.
      */
-    public record Segment(LocalDate from, LocalDate to, long days, String rule, BigDecimal amount,
+    public record Segment(LocalDate from, LocalDate to, long days, SegmentRule rule, BigDecimal amount,
                           List<Weight> weights) {
+    }
+
+    /** How a segment is shared: by one of the pool's rules, or borne by one service alone. */
+    public enum SegmentRule {
+        EQUAL,
+        AREA,
+        PERCENT,
+        /** The line is borne by one service (RULES §3). */
+        BORNE;
+
+        static SegmentRule of(RuleKind rule) {
+            return switch (rule) {
+                case EQUAL -> EQUAL;
+                case AREA -> AREA;
+                case PERCENT -> PERCENT;
+            };
+        }
     }
 
     public record Weight(String service, BigDecimal weight) {

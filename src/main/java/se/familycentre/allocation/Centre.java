@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A whole centre as the engine sees it. The order of {@code services} is
  * significant: it breaks rounding ties (RULES §1, §4). Pools without a rule
- * are shared {@code EQUAL}; the {@code COORDINATOR} pool is always equal.
+ * are shared {@code EQUAL}; a pool whose rule the agreement fixes is shared by
+ * that rule ({@link #rulesInForce}).
  */
 public record Centre(
         String name,
@@ -18,6 +19,18 @@ public record Centre(
         List<Coordinator> coordinators,
         List<CostLine> costLines,
         DedicatedRent dedicatedRent) {
+
+    private static final List<PoolRule> EQUAL_THROUGHOUT = List.of(PoolRule.equal());
+    /** The pools whose rule the agreement fixes, each with that rule holding throughout. */
+    private static final Map<Pool, List<PoolRule>> MANDATORY_RULES = new EnumMap<>(Pool.class);
+
+    static {
+        for (Pool pool : Pool.values()) {
+            if (pool.mandatoryRule() != null) {
+                MANDATORY_RULES.put(pool, List.of(new PoolRule(null, pool.mandatoryRule(), Map.of())));
+            }
+        }
+    }
 
     public Centre {
         entities = entities == null ? List.of() : List.copyOf(entities);
@@ -32,9 +45,19 @@ public record Centre(
         costLines = costLines == null ? List.of() : List.copyOf(costLines);
     }
 
-    /** The dated rules of a pool; a pool with none is {@code EQUAL} throughout. */
+    /** The dated rules of a pool as the centre states them; a pool with none is {@code EQUAL} throughout. */
     public List<PoolRule> rulesOf(Pool pool) {
         List<PoolRule> list = rules.get(pool);
-        return list == null || list.isEmpty() ? List.of(PoolRule.equal()) : list;
+        return list == null || list.isEmpty() ? EQUAL_THROUGHOUT : list;
+    }
+
+    /**
+     * The dated rules that share the pool's costs: the centre's own, unless the
+     * agreement fixes the pool's rule ({@link Pool#mandatoryRule()}), which then
+     * holds throughout.
+     */
+    public List<PoolRule> rulesInForce(Pool pool) {
+        List<PoolRule> fixed = MANDATORY_RULES.get(pool);
+        return fixed != null ? fixed : rulesOf(pool);
     }
 }

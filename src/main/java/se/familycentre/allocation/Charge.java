@@ -1,6 +1,7 @@
 package se.familycentre.allocation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,14 +31,38 @@ record Charge(
     }
 
     Fraction amountOn(LocalDate day) {
-        Fraction amount = steps.get(0).amount();
-        for (Step step : steps) {
-            if (step.from() == null || !step.from().isAfter(day)) {
-                amount = step.amount();
-            } else {
-                break;
-            }
+        return Dated.inForceOn(steps, Step::from, day).amount();
+    }
+
+    /** Every line the centre's entries give: the coordinators', the cost lines and the rent recharge. */
+    static List<Charge> allOf(Centre centre) {
+        List<Charge> charges = new ArrayList<>();
+        for (int i = 0; i < centre.coordinators().size(); i++) {
+            charges.addAll(CoordinatorExpansion.expand(centre.coordinators().get(i), "coordinators[" + i + "]"));
         }
-        return amount;
+        for (int i = 0; i < centre.costLines().size(); i++) {
+            charges.add(of(centre.costLines().get(i), "costLines[" + i + "]"));
+        }
+        charges.addAll(DedicatedRentExpansion.expand(centre));
+        return charges;
+    }
+
+    private static Charge of(CostLine line, String source) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(null, Sek.exact(line.amount())));
+        for (AmountChange change : line.changes()) {
+            steps.add(new Step(change.from(), Sek.exact(change.amount())));
+        }
+        String name = line.name() == null || line.name().isBlank() ? line.id() : line.name();
+        return new Charge(line.id(), name, LineOrigin.COST_LINE, source, line.pool(), line.payer(),
+                line.periodicity(), line.from(), line.to(), steps, line.date(), line.borneBy());
+    }
+
+    /** Whether the line can accrue anything within {@code a..b}. */
+    boolean overlaps(LocalDate a, LocalDate b) {
+        if (periodicity == Periodicity.ONCE) {
+            return onceDate != null && Dates.within(onceDate, a, b);
+        }
+        return (from == null || !from.isAfter(b)) && (to == null || !to.isBefore(a));
     }
 }

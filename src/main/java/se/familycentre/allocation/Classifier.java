@@ -21,6 +21,30 @@ final class Classifier {
     private Classifier() {
     }
 
+    /**
+     * The classification of every stretch of the period, cut wherever a service
+     * joins or leaves; neighbours with the same classification and reason merge.
+     */
+    static List<ClassifiedStretch> over(List<Service> services, Period period) {
+        Timeline timeline = new Timeline(period.from(), period.to());
+        for (Service s : services) {
+            timeline.cutAround(s.from(), s.to());
+        }
+        List<ClassifiedStretch> stretches = new ArrayList<>();
+        for (Timeline.Stretch stretch : timeline.stretches()) {
+            ClassifiedStretch classified = classify(services, stretch.from(), stretch.to());
+            ClassifiedStretch last = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+            if (last != null && last.classification() == classified.classification()
+                    && last.reason().equals(classified.reason())) {
+                stretches.set(stretches.size() - 1,
+                        new ClassifiedStretch(last.from(), classified.to(), last.classification(), last.reason()));
+            } else {
+                stretches.add(classified);
+            }
+        }
+        return List.copyOf(stretches);
+    }
+
     /** The classification of a stretch in which the same services take part throughout. */
     static ClassifiedStretch classify(List<Service> services, LocalDate from, LocalDate to) {
         Set<ServiceType> present = EnumSet.noneOf(ServiceType.class);

@@ -73,22 +73,12 @@ final class CoordinatorExpansion {
     }
 
     private static Fraction salaryOn(Coordinator c, LocalDate day) {
-        MonetaryAmount salary = c.monthlySalary();
-        for (AmountChange change : c.salaryChanges()) {
-            if (!change.from().isAfter(day)) {
-                salary = change.amount();
-            }
-        }
-        return Sek.exact(salary);
+        return Sek.exact(Dated.inForceOn(c.monthlySalary(), c.salaryChanges(), AmountChange::from, AmountChange::amount,
+                day));
     }
 
     private static Fraction percentOn(BigDecimal first, List<PercentChange> changes, LocalDate day) {
-        BigDecimal percent = first;
-        for (PercentChange change : changes) {
-            if (!change.from().isAfter(day)) {
-                percent = change.percent();
-            }
-        }
-        return Fraction.of(percent).divide(HUNDRED);
+        return Fraction.of(Dated.inForceOn(first, changes, PercentChange::from, PercentChange::percent, day))
+                .divide(HUNDRED);
     }
 }

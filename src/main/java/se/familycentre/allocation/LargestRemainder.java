@@ -1,8 +1,7 @@
 package se.familycentre.allocation;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,31 +22,34 @@ public final class LargestRemainder {
      */
     public static List<BigInteger> split(BigInteger totalOre, List<Fraction> exactOre) {
         int n = exactOre.size();
-        List<BigInteger> result = new ArrayList<>(n);
-        List<Fraction> remainders = new ArrayList<>(n);
+        BigInteger[] result = new BigInteger[n];
+        Fraction[] remainders = new Fraction[n];
         BigInteger floors = BigInteger.ZERO;
-        for (Fraction share : exactOre) {
+        for (int i = 0; i < n; i++) {
+            Fraction share = exactOre.get(i);
             if (share.signum() < 0) {
                 throw new IllegalArgumentException("shares are never negative: " + share);
             }
-            BigInteger floor = share.floor();
-            result.add(floor);
-            remainders.add(share.subtract(Fraction.of(floor, BigInteger.ONE)));
-            floors = floors.add(floor);
+            result[i] = share.floor();
+            remainders[i] = share.fractionalPart();
+            floors = floors.add(result[i]);
         }
         int missing = totalOre.subtract(floors).intValueExact();
         if (missing < 0 || missing > n) {
             throw new IllegalStateException("the rounded total " + totalOre + " öre cannot come from shares " + exactOre);
         }
-        List<Integer> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer, Fraction>comparing(remainders::get).reversed().thenComparing(i -> i));
+        // the largest remainder not yet served takes the next öre; on a tie the earlier share wins
+        boolean[] served = new boolean[n];
         for (int k = 0; k < missing; k++) {
-            int i = order.get(k);
-            result.set(i, result.get(i).add(BigInteger.ONE));
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (!served[i] && (best < 0 || remainders[i].compareTo(remainders[best]) > 0)) {
+                    best = i;
+                }
+            }
+            served[best] = true;
+            result[best] = result[best].add(BigInteger.ONE);
         }
-        return result;
+        return Arrays.asList(result);
     }
 }

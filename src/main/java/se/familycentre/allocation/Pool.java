@@ -7,5 +7,14 @@ public enum Pool {
     /** Shared premises: rent of shared areas, cleaning, alarms, shared IT and the like. */
     PREMISES,
     /** Joint activities of the annual operational plan. */
-    JOINT
+    JOINT;
+
+    /**
+     * The rule the agreement itself fixes for the pool, which no local agreement
+     * can change: the coordinator's cost is always shared {@code EQUAL} (§14.1).
+     * {@code null} where the local agreement chooses.
+     */
+    public RuleKind mandatoryRule() {
+        return this == COORDINATOR ? RuleKind.EQUAL : null;
+    }
 }

@@ -141,12 +141,13 @@ public record ArchivedStatement(
     }
 
     private static ArchivedSegment segment(Allocation.Segment s) {
-        return new ArchivedSegment(s.from(), s.to(), s.days(), s.rule(), s.amount().toPlainString(),
+        return new ArchivedSegment(s.from(), s.to(), s.days(), s.rule().name(), s.amount().toPlainString(),
                 s.weights().stream().map(w -> new ArchivedWeight(w.service(), w.weight().toPlainString())).toList());
     }
 
     private static Allocation.Segment segment(ArchivedSegment s) {
-        return new Allocation.Segment(s.from(), s.to(), s.days(), s.rule(), new BigDecimal(s.amount()),
+        return new Allocation.Segment(s.from(), s.to(), s.days(), Allocation.SegmentRule.valueOf(s.rule()),
+                new BigDecimal(s.amount()),
                 s.weights().stream().map(w -> new Allocation.Weight(w.service(), new BigDecimal(w.weight()))).toList());
     }
 }

@@ -95,15 +95,14 @@ final class BasisWording {
         }
         BigDecimal mine = weightOf(s, svc);
         return switch (s.rule()) {
-            case "EQUAL" -> {
+            case EQUAL -> {
                 int n = s.weights().size();
                 yield n == 1 ? "Hela kostnaden (enda deltagande verksamhet)"
                         : "Lika delning mellan " + n + (allBase(s, pool) ? " basverksamheter" : " verksamheter");
             }
-            case "AREA" -> "Yta " + SwedishFormat.decimal1(mine) + " av " + SwedishFormat.decimal1(sum) + " m²";
-            case "PERCENT" -> "Andel " + SwedishFormat.percent(mine) + " av " + SwedishFormat.percent(sum);
-            case "BORNE" -> "Bärs helt av verksamheten";
-            default -> s.rule() + " " + SwedishFormat.decimal(mine) + " av " + SwedishFormat.decimal(sum);
+            case AREA -> "Yta " + SwedishFormat.decimal1(mine) + " av " + SwedishFormat.decimal1(sum) + " m²";
+            case PERCENT -> "Andel " + SwedishFormat.percent(mine) + " av " + SwedishFormat.percent(sum);
+            case BORNE -> "Bärs helt av verksamheten";
         };
     }
 

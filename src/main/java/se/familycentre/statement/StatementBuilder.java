@@ -2,13 +2,16 @@ package se.familycentre.statement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.Centre;
+import se.familycentre.allocation.Debt;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Pool;
 import se.familycentre.allocation.Sek;
@@ -17,10 +20,9 @@ import se.familycentre.allocation.Service;
 /**
  * Turns an allocation into statements (RULES §5): one per creditor and debtor
  * entity that owe each other anything, plus one omföringsunderlag per entity
- * for its internal transfers. Each line a service paid gives every other
- * member's share to that service's entity; the payer's own share is its own
- * cost and is never listed. Nothing here computes a share: it only regroups
- * the engine's rounded shares.
+ * for its internal transfers. Who owes whom is the core's {@link Debt}: the
+ * payer's own share is its own cost and is never listed. Nothing here computes
+ * a share or a debt: it only regroups the core's debts by pair of entities.
  */
 public final class StatementBuilder {
 
@@ -35,36 +37,31 @@ public final class StatementBuilder {
                                         Map<String, String> costReferences) {
         Map<String, Service> services = new LinkedHashMap<>();
         centre.services().forEach(s -> services.put(s.id(), s));
-        Map<String, List<StatementLine>> byPair = new LinkedHashMap<>();
-        for (Allocation.LineAllocation line : allocation.lines()) {
-            String creditor = entity(services.get(line.payer()));
-            for (Allocation.Share share : line.shares()) {
-                if (share.service().equals(line.payer()) || share.amount().isZero()) {
-                    continue;
-                }
-                String debtor = entity(services.get(share.service()));
-                byPair.computeIfAbsent(creditor + "|" + debtor, k -> new ArrayList<>()).add(new StatementLine(
-                        line.id(), line.name(), line.origin(), line.pool(), line.payer(), line.total(),
-                        line.segments(), share.service(), share.amount()));
-            }
+        Map<Pair, List<StatementLine>> byPair = new LinkedHashMap<>();
+        for (Debt debt : Debt.of(allocation, centre)) {
+            Allocation.LineAllocation line = debt.line();
+            byPair.computeIfAbsent(new Pair(debt.creditorEntity(), debt.debtorEntity()), k -> new ArrayList<>())
+                    .add(new StatementLine(line.id(), line.name(), line.origin(), line.pool(), debt.payerService(),
+                            line.total(), line.segments(), debt.debtorService(), debt.share()));
         }
-        List<String> order = centre.entities().stream().map(e -> OrganisationNumber.normalise(e.organisationNumber())).toList();
+        Map<String, Integer> order = new HashMap<>();
+        centre.entities().forEach(e -> order.putIfAbsent(OrganisationNumber.normalise(e.organisationNumber()), order.size()));
         List<Statement> statements = new ArrayList<>();
         byPair.entrySet().stream()
-                .sorted(java.util.Comparator.comparing((Map.Entry<String, List<StatementLine>> e) -> internal(e.getKey()))
-                        .thenComparing(e -> order.indexOf(e.getKey().split("\\|")[0]))
-                        .thenComparing(e -> order.indexOf(e.getKey().split("\\|")[1])))
-                .forEach(e -> {
-                    String[] pair = e.getKey().split("\\|");
-                    statements.add(statement(allocation, parties.get(pair[0]), parties.get(pair[1]), e.getValue(),
-                            services, costReferences));
-                });
+                .sorted(Comparator.comparing((Map.Entry<Pair, List<StatementLine>> e) -> e.getKey().internal())
+                        .thenComparing(e -> order.getOrDefault(e.getKey().creditor(), -1))
+                        .thenComparing(e -> order.getOrDefault(e.getKey().debtor(), -1)))
+                .forEach(e -> statements.add(statement(allocation, parties.get(e.getKey().creditor()),
+                        parties.get(e.getKey().debtor()), e.getValue(), services, costReferences)));
         return statements;
     }
 
-    private static boolean internal(String pair) {
-        String[] p = pair.split("\\|");
-        return p[0].equals(p[1]);
+    /** A creditor and a debtor entity; one statement each. */
+    private record Pair(String creditor, String debtor) {
+
+        boolean internal() {
+            return creditor.equals(debtor);
+        }
     }
 
     private static Statement statement(Allocation allocation, Party creditor, Party debtor, List<StatementLine> lines,
@@ -93,10 +90,6 @@ public final class StatementBuilder {
             Service s = services.get(id);
             return new Statement.ServiceRef(id, s.type().name(), s.name(), costReferences.get(id));
         }).toList();
-    }
-
-    private static String entity(Service s) {
-        return OrganisationNumber.normalise(s.entity());
     }
 
     /** A credit statement's content: every printed amount of the original negated, line totals too (RULES §5). */

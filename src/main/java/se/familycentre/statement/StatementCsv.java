@@ -37,7 +37,7 @@ public final class StatementCsv {
             cells.add(line.pool().name());
             cells.add(line.lineName());
             cells.add(money(line.lineTotal()));
-            cells.add(String.join("+", line.basis().stream().map(Allocation.Segment::rule).distinct().toList()));
+            cells.add(String.join("+", line.basis().stream().map(Allocation.Segment::rule).map(Enum::name).distinct().toList()));
             cells.add(weights(line));
             cells.add(money(line.share()));
             out.append(String.join(";", cells.stream().map(StatementCsv::quote).toList())).append("\r\n");

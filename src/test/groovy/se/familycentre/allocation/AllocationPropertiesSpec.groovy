@@ -171,7 +171,7 @@ class AllocationPropertiesSpec extends Specification {
 
         expect:
         allocation == null || allocation.lines().every { LineAllocation line ->
-            if (line.segments().size() != 1 || line.segments()[0].rule() != 'EQUAL') {
+            if (line.segments().size() != 1 || line.segments()[0].rule().name() != 'EQUAL') {
                 return true
             }
             List<String> members = line.segments()[0].weights()*.service()
@@ -210,7 +210,7 @@ class AllocationPropertiesSpec extends Specification {
                 }
             }
             if (line.borneBy() != null) {
-                assert line.segments().every { Segment seg -> seg.rule() == 'BORNE' && seg.weights()*.service() == [line.borneBy()] }
+                assert line.segments().every { Segment seg -> seg.rule().name() == 'BORNE' && seg.weights()*.service() == [line.borneBy()] }
                 assert dec(line.shareOf(line.borneBy())).compareTo(dec(line.total())) == 0
             }
             true
@@ -411,7 +411,7 @@ class AllocationPropertiesSpec extends Specification {
                     "line ${line.id()}: shares ${actual}, expected ${e.shares} from exact ${e.exactShares}"
             line.segments().each { Segment seg ->
                 Map<String, BigDecimal> weights = run.oracle().weightsOn(e.line, seg.from())
-                assert seg.rule() == run.oracle().ruleNameOn(e.line, seg.from()): "line ${line.id()} ${seg}"
+                assert seg.rule().name() == run.oracle().ruleNameOn(e.line, seg.from()): "line ${line.id()} ${seg}"
                 assert seg.weights()*.service() == weights.keySet() as List: "line ${line.id()} ${seg}: expected ${weights}"
                 seg.weights().each { Weight w -> assert w.weight().compareTo(weights[w.service()]) == 0: "line ${line.id()} ${seg}: expected ${weights}" }
                 assert seg.amount().compareTo(e.line.amountOn.apply(seg.from())) == 0: "line ${line.id()} ${seg}"
@@ -485,7 +485,7 @@ class AllocationPropertiesSpec extends Specification {
         LineAllocation byArea = allocated(area, Period.ofQuarter('2025-Q1')).lines().find { it.id() == 'rent' }
 
         then:
-        byArea.segments().every { it.rule() == 'AREA' }
+        byArea.segments().every { it.rule().name() == 'AREA' }
         dec(byEqual.total()).compareTo(dec(byArea.total())) == 0
         sameShares(byEqual, byArea)
 

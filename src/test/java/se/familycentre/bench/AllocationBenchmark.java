@@ -53,8 +53,10 @@ import se.familycentre.format.CentreReader;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+// Builds run beside the benchmark on a small machine: the JIT needs the longer warmup to settle there,
+// and two-second iterations keep one noisy second from deciding the score.
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class AllocationBenchmark {
 

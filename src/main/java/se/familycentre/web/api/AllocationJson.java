@@ -139,7 +139,7 @@ final class AllocationJson {
             date(g, "from", s.from());
             date(g, "to", s.to());
             g.writeNumberField("days", s.days());
-            g.writeStringField("rule", String.valueOf(s.rule()));
+            g.writeStringField("rule", s.rule().name());
             g.writeStringField("amount", amountText(s.amount()));
             g.writeArrayFieldStart("weights");
             for (Allocation.Weight w : s.weights()) {

@@ -81,7 +81,7 @@ public record StatementJson(
     }
 
     private static SegmentDto segment(Allocation.Segment s) {
-        return new SegmentDto(s.from(), s.to(), s.days(), String.valueOf(s.rule()), s.amount().toPlainString(),
+        return new SegmentDto(s.from(), s.to(), s.days(), s.rule().name(), s.amount().toPlainString(),
                 s.weights().stream().map(w -> new WeightDto(w.service(), w.weight().toPlainString())).toList());
     }
 }

@@ -1,0 +1,132 @@
+package se.familycentre.allocation;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything that becomes a line (RULES §3): the coordinators, the cost lines
+ * and the dedicated-room rent. Their line ids share one space, since the
+ * answer names every line by id.
+ */
+final class LineChecks {
+
+    private final Centre centre;
+    private final Checks checks;
+    private final Set<String> lineIds = new HashSet<>();
+
+    LineChecks(Centre centre, Checks checks) {
+        this.centre = centre;
+        this.checks = checks;
+    }
+
+    void check() {
+        coordinators();
+        costLines();
+        dedicatedRent();
+    }
+
+    private void coordinators() {
+        for (int i = 0; i < centre.coordinators().size(); i++) {
+            Coordinator c = centre.coordinators().get(i);
+            String path = "coordinators[" + i + "]";
+            if (checks.requireText(c.id(), path + ".id")) {
+                for (String id : CoordinatorExpansion.possibleIds(c.id())) {
+                    if (!lineIds.add(id)) {
+                        checks.add(path + ".id", "gives line id " + id + ", which another line already has");
+                        break;
+                    }
+                }
+            }
+            checks.maxLength(c.name(), path + ".name", Checks.MAX_NAME);
+            if (c.employer() == null) {
+                checks.add(path + ".employer", "is required");
+            } else {
+                Service employer = checks.services.get(c.employer());
+                if (employer == null) {
+                    checks.add(path + ".employer", "no service of the centre has id " + c.employer());
+                } else if (employer.type() != null && !employer.type().isBase()) {
+                    checks.add(path + ".employer", "must be a base service (MIDWIFE_CLINIC, CHILD_HEALTH, "
+                            + "OPEN_PRESCHOOL, SOCIAL_SERVICES); " + employer.id() + " is OTHER");
+                }
+            }
+            checks.dateOrder(c.from(), c.to(), path);
+            checks.money(c.monthlySalary(), path + ".monthlySalary", true);
+            amountChanges(c.salaryChanges(), c.from(), c.to(), path + ".salaryChanges");
+            checks.percent(c.ftePercent(), path + ".ftePercent", true);
+            percentChanges(c.fteChanges(), c.from(), c.to(), path + ".fteChanges", true);
+            checks.percent(c.onCostPercent(), path + ".onCostPercent", false);
+            percentChanges(c.onCostChanges(), c.from(), c.to(), path + ".onCostChanges", false);
+            checks.money(c.competenceDevelopmentPerYear(), path + ".competenceDevelopmentPerYear", false);
+            checks.money(c.itPerYear(), path + ".itPerYear", false);
+            checks.money(c.otherPerYear(), path + ".otherPerYear", false);
+        }
+    }
+
+    private void costLines() {
+        for (int i = 0; i < centre.costLines().size(); i++) {
+            CostLine l = centre.costLines().get(i);
+            String path = "costLines[" + i + "]";
+            if (checks.requireText(l.id(), path + ".id") && !lineIds.add(l.id())) {
+                checks.add(path + ".id", "duplicates the id of another line (" + l.id() + ")");
+            }
+            checks.maxLength(l.name(), path + ".name", Checks.MAX_NAME);
+            if (l.pool() == null) {
+                checks.add(path + ".pool", "is required");
+            }
+            checks.serviceRef(l.payer(), path + ".payer", true);
+            checks.serviceRef(l.borneBy(), path + ".borneBy", false);
+            checks.money(l.amount(), path + ".amount", true);
+            if (l.periodicity() == null) {
+                checks.add(path + ".periodicity", "is required");
+            } else if (l.periodicity() == Periodicity.ONCE) {
+                if (l.date() == null) {
+                    checks.add(path + ".date", "a ONCE line needs the date it falls on");
+                }
+                if (l.from() != null || l.to() != null) {
+                    checks.add(path + (l.from() != null ? ".from" : ".to"), "a ONCE line has a date, not a validity");
+                }
+                if (!l.changes().isEmpty()) {
+                    checks.add(path + ".changes", "a ONCE line has one amount and no changes");
+                }
+            } else {
+                if (l.date() != null) {
+                    checks.add(path + ".date", "only a ONCE line has a date; this line is " + l.periodicity()
+                            + " and uses from/to");
+                }
+                checks.dateOrder(l.from(), l.to(), path);
+                amountChanges(l.changes(), l.from(), l.to(), path + ".changes");
+            }
+        }
+    }
+
+    private void dedicatedRent() {
+        DedicatedRent rent = centre.dedicatedRent();
+        if (rent == null) {
+            return;
+        }
+        checks.serviceRef(rent.leaseHolder(), "dedicatedRent.leaseHolder", true);
+        checks.money(rent.rentPerSquareMetreYear(), "dedicatedRent.rentPerSquareMetreYear", true);
+        for (Service s : centre.services()) {
+            if (s.id() != null && !lineIds.add(DedicatedRentExpansion.idFor(s.id()))) {
+                checks.add("dedicatedRent", "the recharge line id " + DedicatedRentExpansion.idFor(s.id())
+                        + " is already taken by another line");
+            }
+        }
+    }
+
+    private void amountChanges(List<AmountChange> changes, LocalDate from, LocalDate to, String path) {
+        checks.changeDates(changes, AmountChange::from, from, to, path);
+        for (int k = 0; k < changes.size(); k++) {
+            checks.money(changes.get(k).amount(), path + "[" + k + "].amount", true);
+        }
+    }
+
+    private void percentChanges(List<PercentChange> changes, LocalDate from, LocalDate to, String path, boolean fte) {
+        checks.changeDates(changes, PercentChange::from, from, to, path);
+        for (int k = 0; k < changes.size(); k++) {
+            checks.percent(changes.get(k).percent(), path + "[" + k + "].percent", fte);
+        }
+    }
+}
