@@ -16,7 +16,7 @@ import spock.lang.Specification
 
 /**
  * The example centres in {@code fixtures/}: each is a whole calculation request in the API's own format,
- * must be accepted (200), must add up, and gives the amounts computed by hand from RULES.md below
+ * must be accepted (200), must add up, and gives the amounts computed by hand from src/site/markdown/rules.md below
  * (confirmed with an independent exact day-by-day computation). Amounts are compared as decimals, to the öre.
  */
 @MicronautTest

@@ -3,7 +3,7 @@ package se.familycentre.allocation;
 import java.util.List;
 
 /**
- * Every rule of RULES.md that can be checked without accruing anything: ids,
+ * Every rule of src/site/markdown/rules.md that can be checked without accruing anything: ids,
  * references, dates, signs, percentages. It lists all violations at once, in
  * the order of the centre's parts: who takes part ({@link PartyChecks}), the
  * pools' rules ({@link RuleChecks}), then what becomes a line

@@ -16,7 +16,7 @@ import se.familycentre.allocation.Violation;
  * Typed reads from a {@link JsonTree} with every structural error collected
  * under its path: wrong types, unknown properties (a typo never falls back to a
  * default), unknown enum values (with the allowed ones), malformed dates and
- * numbers. These are the {@code 400} errors of RULES.md; what the rules refuse
+ * numbers. These are the {@code 400} errors of src/site/markdown/rules.md; what the rules refuse
  * in well-formed input is for the validator.
  */
 final class JsonFields {

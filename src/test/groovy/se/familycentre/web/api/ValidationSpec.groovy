@@ -16,7 +16,7 @@ import spock.lang.Specification
 import spock.lang.Timeout
 
 /**
- * Every refusal of POST /api/v1/allocations (RULES.md, opening paragraph):
+ * Every refusal of POST /api/v1/allocations (src/site/markdown/rules.md, opening paragraph):
  * 400 for a body that is not JSON, has a wrong type, an unknown property, an
  * unknown enum value or a malformed date, number or quarter; 422 for a
  * well-formed body the cost-sharing rules refuse. Each refusal is
