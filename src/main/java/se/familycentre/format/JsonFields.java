@@ -97,10 +97,15 @@ final class JsonFields {
         if (absent(map, key)) {
             return null;
         }
-        return decimalValue(map.get(key), join(path, key));
+        return decimalValue(map.get(key), path, key);
     }
 
     BigDecimal decimalValue(Object v, String path) {
+        return decimalValue(v, path, null);
+    }
+
+    /** The path is joined only for an error: reading a valid centre builds no path strings. */
+    private BigDecimal decimalValue(Object v, String parent, String key) {
         BigDecimal d = null;
         if (v instanceof BigDecimal n) {
             d = n;
@@ -108,19 +113,20 @@ final class JsonFields {
             d = new BigDecimal(s.trim());
         }
         if (d != null) {
-            BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-            if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
-                error(path, "is out of range: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point, was "
-                        + describe(v));
+            // digits before the point are precision - scale with or without trailing zeros; only the
+            // count of decimals needs them stripped, and only a long one is worth stripping
+            if (d.signum() != 0 && (long) d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
+                error(join(parent, key), "is out of range: at most " + MAX_INTEGER_DIGITS
+                        + " digits before the decimal point, was " + describe(v));
                 return null;
             }
-            if (stripped.scale() > MAX_DECIMALS) {
-                error(path, "is out of range: at most " + MAX_DECIMALS + " decimals, was " + describe(v));
+            if (d.scale() > MAX_DECIMALS && d.signum() != 0 && d.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                error(join(parent, key), "is out of range: at most " + MAX_DECIMALS + " decimals, was " + describe(v));
                 return null;
             }
             return d;
         }
-        error(path, "must be a decimal number (a JSON number or a string such as \"45225.00\"), was " + describe(v));
+        error(join(parent, key), "must be a decimal number (a JSON number or a string such as \"45225.00\"), was " + describe(v));
         return null;
     }
 
@@ -150,22 +156,29 @@ final class JsonFields {
         if (absent(map, key)) {
             return null;
         }
-        return enumOf(map.get(key), join(path, key), type);
+        return enumOf(map.get(key), path, key, type);
     }
 
     <E extends Enum<E>> E enumOf(Object v, String path, Class<E> type) {
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        return enumOf(v, path, null, type);
+    }
+
+    private <E extends Enum<E>> E enumOf(Object v, String parent, String key, Class<E> type) {
         if (v instanceof String s) {
             for (E e : type.getEnumConstants()) {
                 if (e.name().equals(s)) {
                     return e;
                 }
             }
-            error(path, "\"" + s + "\" is not one of the allowed values: " + allowed);
+            error(join(parent, key), "\"" + s + "\" is not one of the allowed values: " + allowed(type));
             return null;
         }
-        error(path, "must be one of " + allowed + ", was " + describe(v));
+        error(join(parent, key), "must be one of " + allowed(type) + ", was " + describe(v));
         return null;
+    }
+
+    private static String allowed(Class<? extends Enum<?>> type) {
+        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 
     /** The elements of an array, each read by {@code reader} with its own path; absent is empty. */
@@ -179,8 +192,9 @@ final class JsonFields {
             error(join(path, key), "must be a JSON array, was " + describe(v));
             return result;
         }
+        String listPath = join(path, key);
         for (int i = 0; i < items.size(); i++) {
-            T item = reader.apply(items.get(i), join(path, key) + "[" + i + "]");
+            T item = reader.apply(items.get(i), listPath + "[" + i + "]");
             if (item != null) {
                 result.add(item);
             }
@@ -189,6 +203,9 @@ final class JsonFields {
     }
 
     static String join(String path, String key) {
+        if (key == null) {
+            return path;
+        }
         return path == null || path.isEmpty() ? key : path + "." + key;
     }
 

@@ -3,6 +3,8 @@ package se.familycentre.web.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,50 @@ import se.familycentre.allocation.Sek;
 final class AllocationJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final SerializableString[] POOL_NAMES = java.util.Arrays.stream(Pool.values())
+            .map(p -> new SerializedString(p.name())).toArray(SerializableString[]::new);
+    // field names encoded once, not at every one of the hundreds written per answer
+    private static final SerializableString AMOUNT = new SerializedString("amount");
+    private static final SerializableString BORNE_BY = new SerializedString("borneBy");
+    private static final SerializableString CENTRE = new SerializedString("centre");
+    private static final SerializableString CLASSIFICATION = new SerializedString("classification");
+    private static final SerializableString CODE = new SerializedString("code");
+    private static final SerializableString CREDITOR = new SerializedString("creditor");
+    private static final SerializableString CREDITOR_SERVICE = new SerializedString("creditorService");
+    private static final SerializableString CURRENCY = new SerializedString("currency");
+    private static final SerializableString DAYS = new SerializedString("days");
+    private static final SerializableString DEBTOR = new SerializedString("debtor");
+    private static final SerializableString DEBTOR_SERVICE = new SerializedString("debtorService");
+    private static final SerializableString ENTITY = new SerializedString("entity");
+    private static final SerializableString EXPLANATION = new SerializedString("explanation");
+    private static final SerializableString FLOWS = new SerializedString("flows");
+    private static final SerializableString FROM = new SerializedString("from");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString INTERNAL = new SerializedString("internal");
+    private static final SerializableString LABEL = new SerializedString("label");
+    private static final SerializableString LINES = new SerializedString("lines");
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString NAME = new SerializedString("name");
+    private static final SerializableString ORGANISATION_NUMBER = new SerializedString("organisationNumber");
+    private static final SerializableString ORIGIN = new SerializedString("origin");
+    private static final SerializableString PAID = new SerializedString("paid");
+    private static final SerializableString PAYER = new SerializedString("payer");
+    private static final SerializableString PERIOD = new SerializedString("period");
+    private static final SerializableString PERIODICITY = new SerializedString("periodicity");
+    private static final SerializableString POOL = new SerializedString("pool");
+    private static final SerializableString POOLS = new SerializedString("pools");
+    private static final SerializableString REASON = new SerializedString("reason");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString SEGMENTS = new SerializedString("segments");
+    private static final SerializableString SERVICE = new SerializedString("service");
+    private static final SerializableString SERVICES = new SerializedString("services");
+    private static final SerializableString SHARES = new SerializedString("shares");
+    private static final SerializableString TO = new SerializedString("to");
+    private static final SerializableString TOTAL = new SerializedString("total");
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString WARNINGS = new SerializedString("warnings");
+    private static final SerializableString WEIGHT = new SerializedString("weight");
+    private static final SerializableString WEIGHTS = new SerializedString("weights");
 
     private AllocationJson() {
     }
@@ -40,65 +86,73 @@ final class AllocationJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeStringField("centre", a.centre());
-            g.writeObjectFieldStart("period");
-            date(g, "from", a.period().from());
-            date(g, "to", a.period().to());
-            g.writeStringField("label", a.period().label());
-            g.writeNumberField("days", a.period().days());
+            write(g, CENTRE, a.centre());
+            g.writeFieldName(PERIOD);
+            g.writeStartObject();
+            date(g, FROM, a.period().from());
+            date(g, TO, a.period().to());
+            write(g, LABEL, a.period().label());
+            write(g, DAYS, a.period().days());
             g.writeEndObject();
-            g.writeArrayFieldStart("classification");
+            g.writeFieldName(CLASSIFICATION);
+            g.writeStartArray();
             for (Allocation.ClassifiedStretch s : a.classification()) {
                 g.writeStartObject();
-                date(g, "from", s.from());
-                date(g, "to", s.to());
-                g.writeStringField("classification", s.classification().name());
-                g.writeStringField("reason", s.reason());
+                date(g, FROM, s.from());
+                date(g, TO, s.to());
+                write(g, CLASSIFICATION, s.classification().name());
+                write(g, REASON, s.reason());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("warnings");
+            g.writeFieldName(WARNINGS);
+            g.writeStartArray();
             for (Allocation.Warning w : a.warnings()) {
                 g.writeStartObject();
-                g.writeStringField("code", w.code());
-                g.writeStringField("message", w.message());
+                write(g, CODE, w.code());
+                write(g, MESSAGE, w.message());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("lines");
+            g.writeFieldName(LINES);
+            g.writeStartArray();
             for (Allocation.LineAllocation l : a.lines()) {
                 line(g, l);
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("services");
+            g.writeFieldName(SERVICES);
+            g.writeStartArray();
             for (Allocation.ServiceTotal s : a.services()) {
                 g.writeStartObject();
-                g.writeStringField("id", s.service());
-                g.writeStringField("type", s.type().name());
-                g.writeStringField("entity", s.entity());
-                g.writeObjectFieldStart("pools");
+                write(g, ID, s.service());
+                write(g, TYPE, s.type().name());
+                write(g, ENTITY, s.entity());
+                g.writeFieldName(POOLS);
+            g.writeStartObject();
                 for (Pool p : Pool.values()) {
-                    amount(g, p.name(), s.byPool().get(p));
+                    amount(g, POOL_NAMES[p.ordinal()], s.byPool().get(p));
                 }
                 g.writeEndObject();
-                amount(g, "total", s.total());
-                amount(g, "paid", s.paid());
+                amount(g, TOTAL, s.total());
+                amount(g, PAID, s.paid());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("flows");
+            g.writeFieldName(FLOWS);
+            g.writeStartArray();
             for (Allocation.Flow f : a.flows()) {
                 g.writeStartObject();
-                party(g, "creditor", f.creditor(), names);
-                party(g, "debtor", f.debtor(), names);
-                amount(g, "amount", f.amount());
-                g.writeBooleanField("internal", f.internal());
-                g.writeArrayFieldStart("services");
+                party(g, CREDITOR, f.creditor(), names);
+                party(g, DEBTOR, f.debtor(), names);
+                amount(g, AMOUNT, f.amount());
+                write(g, INTERNAL, f.internal());
+                g.writeFieldName(SERVICES);
+            g.writeStartArray();
                 for (Allocation.ServiceFlow sf : f.services()) {
                     g.writeStartObject();
-                    g.writeStringField("creditorService", sf.creditorService());
-                    g.writeStringField("debtorService", sf.debtorService());
-                    amount(g, "amount", sf.amount());
+                    write(g, CREDITOR_SERVICE, sf.creditorService());
+                    write(g, DEBTOR_SERVICE, sf.debtorService());
+                    amount(g, AMOUNT, sf.amount());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -114,38 +168,42 @@ final class AllocationJson {
 
     private static void line(JsonGenerator g, Allocation.LineAllocation l) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", l.id());
-        g.writeStringField("name", l.name());
-        g.writeStringField("origin", l.origin().name());
-        g.writeStringField("pool", l.pool().name());
-        g.writeStringField("payer", l.payer());
-        g.writeStringField("periodicity", l.periodicity().name());
+        write(g, ID, l.id());
+        write(g, NAME, l.name());
+        write(g, ORIGIN, l.origin().name());
+        write(g, POOL, l.pool().name());
+        write(g, PAYER, l.payer());
+        write(g, PERIODICITY, l.periodicity().name());
         if (l.borneBy() != null) {
-            g.writeStringField("borneBy", l.borneBy());
+            write(g, BORNE_BY, l.borneBy());
         }
-        amount(g, "total", l.total());
-        g.writeArrayFieldStart("shares");
+        amount(g, TOTAL, l.total());
+        g.writeFieldName(SHARES);
+            g.writeStartArray();
         for (Allocation.Share s : l.shares()) {
             g.writeStartObject();
-            g.writeStringField("service", s.service());
-            amount(g, "amount", s.amount());
+            write(g, SERVICE, s.service());
+            amount(g, AMOUNT, s.amount());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("explanation");
-        g.writeArrayFieldStart("segments");
+        g.writeFieldName(EXPLANATION);
+            g.writeStartObject();
+        g.writeFieldName(SEGMENTS);
+            g.writeStartArray();
         for (Allocation.Segment s : l.segments()) {
             g.writeStartObject();
-            date(g, "from", s.from());
-            date(g, "to", s.to());
-            g.writeNumberField("days", s.days());
-            g.writeStringField("rule", s.rule().name());
-            g.writeStringField("amount", amountText(s.amount()));
-            g.writeArrayFieldStart("weights");
+            date(g, FROM, s.from());
+            date(g, TO, s.to());
+            write(g, DAYS, s.days());
+            write(g, RULE, s.rule().name());
+            write(g, AMOUNT, amountText(s.amount()));
+            g.writeFieldName(WEIGHTS);
+            g.writeStartArray();
             for (Allocation.Weight w : s.weights()) {
                 g.writeStartObject();
-                g.writeStringField("service", w.service());
-                g.writeStringField("weight", w.weight().stripTrailingZeros().toPlainString());
+                write(g, SERVICE, w.service());
+                write(g, WEIGHT, w.weight().stripTrailingZeros().toPlainString());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -156,23 +214,40 @@ final class AllocationJson {
         g.writeEndObject();
     }
 
-    private static void party(JsonGenerator g, String field, String organisationNumber, Map<String, String> names)
+    private static void party(JsonGenerator g, SerializableString field, String organisationNumber, Map<String, String> names)
             throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeStringField("organisationNumber", organisationNumber);
-        g.writeStringField("name", names.get(organisationNumber));
+        g.writeFieldName(field);
+        g.writeStartObject();
+        write(g, ORGANISATION_NUMBER, organisationNumber);
+        write(g, NAME, names.get(organisationNumber));
         g.writeEndObject();
     }
 
-    private static void amount(JsonGenerator g, String field, MonetaryAmount m) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeStringField("amount", Sek.plain(m));
-        g.writeStringField("currency", m.getCurrency().getCurrencyCode());
+    private static void amount(JsonGenerator g, SerializableString field, MonetaryAmount m) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartObject();
+        write(g, AMOUNT, Sek.plain(m));
+        write(g, CURRENCY, m.getCurrency().getCurrencyCode());
         g.writeEndObject();
     }
 
-    private static void date(JsonGenerator g, String field, LocalDate day) throws IOException {
-        g.writeStringField(field, day.toString());
+    private static void date(JsonGenerator g, SerializableString field, LocalDate day) throws IOException {
+        write(g, field, day.toString());
+    }
+
+    private static void write(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
+    }
+
+    private static void write(JsonGenerator g, SerializableString field, long value) throws IOException {
+        g.writeFieldName(field);
+        g.writeNumber(value);
+    }
+
+    private static void write(JsonGenerator g, SerializableString field, boolean value) throws IOException {
+        g.writeFieldName(field);
+        g.writeBoolean(value);
     }
 
     /** At least two decimals, more only where the amount has them (a rent per m² × area may). */
