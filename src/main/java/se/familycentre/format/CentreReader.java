@@ -51,7 +51,15 @@ public final class CentreReader {
 
     /** Reads {@code {"period": …, "centre": …}}; refuses with every structural error at once. */
     public static AllocationRequest readRequest(String body) {
-        ImportRequest read = readDocument(body, true);
+        return request(readDocument(JsonTree.parseBody(body), true));
+    }
+
+    /** The same from the request's bytes (UTF-8), the calculator's hot path. */
+    public static AllocationRequest readRequest(byte[] body) {
+        return request(readDocument(JsonTree.parseBody(body), true));
+    }
+
+    private static AllocationRequest request(ImportRequest read) {
         return new AllocationRequest(read.period(), read.document().centre(), read.document().profile());
     }
 
@@ -71,13 +79,13 @@ public final class CentreReader {
 
     /** Reads {@code {"centre": …}} with an optional {@code "period"}: the fixtures' and the export's form. */
     public static ImportRequest readImport(String body) {
-        return readDocument(body, false);
+        return readDocument(JsonTree.parseBody(body), false);
     }
 
     /** {@code {"period": …, "centre": …}}; every structural error at once. */
-    private static ImportRequest readDocument(String body, boolean periodRequired) {
+    private static ImportRequest readDocument(Object tree, boolean periodRequired) {
         JsonFields f = new JsonFields();
-        Map<String, Object> root = f.object(JsonTree.parseBody(body), "", REQUEST);
+        Map<String, Object> root = f.object(tree, "", REQUEST);
         Period period = null;
         CentreDocument doc = null;
         if (root != null) {

@@ -29,6 +29,8 @@ final class JsonTree {
         }
     };
 
+    private static final String EMPTY = "the body is empty; a JSON object is expected";
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -38,8 +40,17 @@ final class JsonTree {
 
     /** The body of a request or a file as one JSON value; text that is not JSON is a malformed document. */
     static Object parseBody(String body) {
+        return parseBody(() -> parse(body));
+    }
+
+    /** The same from the request's bytes, which the parser reads as UTF-8 without making a string first. */
+    static Object parseBody(byte[] body) {
+        return parseBody(() -> parse(body));
+    }
+
+    private static Object parseBody(java.util.function.Supplier<Object> parsing) {
         try {
-            return parse(body);
+            return parsing.get();
         } catch (MalformedJson e) {
             throw FormatException.malformed(java.util.List.of(new se.familycentre.allocation.Violation("body", e.getMessage())));
         }
@@ -48,11 +59,35 @@ final class JsonTree {
     /** @throws MalformedJson with the position and reason, in plain words, when the text is not one JSON value */
     static Object parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new MalformedJson("the body is empty; a JSON object is expected");
+            throw new MalformedJson(EMPTY);
         }
+        return parse(() -> FACTORY.createParser(text));
+    }
+
+    static Object parse(byte[] bytes) {
+        if (bytes == null || blank(bytes)) {
+            throw new MalformedJson(EMPTY);
+        }
+        return parse(() -> FACTORY.createParser(bytes));
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface Opening {
+        JsonParser open() throws IOException;
+    }
+
+    private static Object parse(Opening opening) {
         JsonParser parser = null;
         try {
-            parser = FACTORY.createParser(text);
+            parser = opening.open();
             Object value = read(parser, parser.nextToken());
             if (parser.nextToken() != null) {
                 throw new MalformedJson("unexpected content after the JSON value at " + where(parser.currentLocation()));

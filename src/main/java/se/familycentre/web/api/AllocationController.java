@@ -28,7 +28,7 @@ public class AllocationController {
     @NonBlocking
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> allocate(@Body String body) {
+    public HttpResponse<byte[]> allocate(@Body byte[] body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
         if (outcome instanceof AllocationOutcome.Refused refused) {
