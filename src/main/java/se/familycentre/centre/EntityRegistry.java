@@ -33,16 +33,15 @@ public class EntityRegistry {
     }
 
     /** An entity by its id, or by its organisationsnummer (with or without the hyphen). */
-    public LegalEntityRow get(String idOrOrganisationNumber) {
-        if (idOrOrganisationNumber.matches("\\d{1,18}")
-                && !OrganisationNumber.problemWith(idOrOrganisationNumber).isEmpty()) {
-            return get(Long.parseLong(idOrOrganisationNumber));
+    public LegalEntityRow get(String ref) {
+        if (OrganisationNumber.problemWith(ref).isEmpty()) {
+            return entities.findByOrganisationNumber(OrganisationNumber.normalise(ref))
+                    .orElseThrow(() -> new Refusal.NotFound("legal entity " + ref));
         }
-        if (OrganisationNumber.problemWith(idOrOrganisationNumber).isEmpty()) {
-            return entities.findByOrganisationNumber(OrganisationNumber.normalise(idOrOrganisationNumber))
-                    .orElseThrow(() -> new Refusal.NotFound("legal entity " + idOrOrganisationNumber));
+        if (ref.matches("\\d{1,18}")) {
+            return get(Long.parseLong(ref));
         }
-        throw new Refusal.NotFound("legal entity " + idOrOrganisationNumber);
+        throw new Refusal.NotFound("legal entity " + ref);
     }
 
     public LegalEntityRow get(long id) {

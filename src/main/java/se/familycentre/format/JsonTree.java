@@ -95,10 +95,10 @@ final class JsonTree {
             return value;
         } catch (StreamConstraintsException e) {
             throw new MalformedJson("the JSON at " + where(parser.currentLocation()) + " is too large: "
-                    + withoutInternals(e.getOriginalMessage()));
+                    + ParserMessages.plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw new MalformedJson("malformed JSON at " + where(at) + ": " + withoutInternals(e.getOriginalMessage()));
+            throw new MalformedJson("malformed JSON at " + where(at) + ": " + ParserMessages.plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new MalformedJson("the body could not be read as JSON");
         } finally {
@@ -108,15 +108,6 @@ final class JsonTree {
 
     private static String where(JsonLocation at) {
         return "line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    /**
-     * The parser's reason without what only its authors need: the second line
-     * (the source excerpt) and the settings it names ({@code (…, from `StreamReadConstraints…`)}).
-     */
-    static String withoutInternals(String message) {
-        String text = message == null ? "not JSON" : message.lines().findFirst().orElse("not JSON");
-        return text.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").trim();
     }
 
     private static void close(JsonParser parser) {

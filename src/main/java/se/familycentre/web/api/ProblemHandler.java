@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.familycentre.centre.Refusal;
 import se.familycentre.format.FormatException;
+import se.familycentre.format.ParserMessages;
 import se.familycentre.invoicing.InvoicingRefusal;
 
 /**
@@ -70,26 +71,13 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
                 errors = context.getErrors().stream()
                         .map(err -> new Problem.FieldError(
                                 err.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("request"),
-                                plain(err.getMessage())))
+                                ParserMessages.plain(err.getMessage())))
                         .toList();
-                detail = plain(detail);
+                detail = ParserMessages.plain(detail);
             }
         }
         return base.contentType(Problem.MEDIA_TYPE)
                 .body(new Problem(type, title, status, detail, context.getRequest().getPath(), errors));
-    }
-
-    /** A parser's message without its internals: the first line, and no mention of its settings. */
-    static String plain(String message) {
-        if (message == null) {
-            return "the request could not be read";
-        }
-        String text = message.lines().findFirst().orElse(message);
-        int source = text.indexOf(" Source: ");
-        if (source < 0) {
-            source = text.indexOf("(StreamReadFeature");
-        }
-        return source > 0 ? text.substring(0, source).trim() : text;
     }
 
     /** The registry's refusals. */
