@@ -47,10 +47,11 @@ public class Invoicing {
     private final JdbcOperations jdbc;
     private final StatementArchive archive;
     private final AuditLog audit;
+    private final IssuedDays days;
     private final Clock clock;
 
     public Invoicing(CentreStore store, Allocator allocator, StatementRepository statements, NumberSeries series,
-                     JdbcOperations jdbc, StatementArchive archive, AuditLog audit) {
+                     JdbcOperations jdbc, StatementArchive archive, AuditLog audit, IssuedDays days) {
         this.store = store;
         this.allocator = allocator;
         this.statements = statements;
@@ -58,6 +59,7 @@ public class Invoicing {
         this.jdbc = jdbc;
         this.archive = archive;
         this.audit = audit;
+        this.days = days;
         this.clock = Clock.system(SWEDEN);
     }
 
@@ -99,40 +101,53 @@ public class Invoicing {
         return parties;
     }
 
-    /** The issued rows of a centre and period, read together. */
+    /** The issued rows of a centre whose periods overlap the period, read together. */
     @Transactional
     public StatementLedger ledger(long centreId, Period period) {
-        return StatementLedger.of(statements.findByCentreIdAndPeriodFromAndPeriodToOrderById(centreId, period.from(),
-                period.to()));
+        return StatementLedger.of(statements.findByCentreIdAndPeriodFromLessThanEqualsAndPeriodToGreaterThanEqualsOrderById(
+                centreId, period.to(), period.from()));
     }
 
     /**
      * Issues every statement of the centre and period at once.
      *
-     * @throws InvoicingRefusal.AlreadyIssued while earlier statements of the period stand
+     * @throws InvoicingRefusal.AlreadyIssued while statements of an overlapping period stand
      * @throws InvoicingRefusal.NothingToInvoice when no entity owes another
      */
     @Transactional
     public List<StatementRow> issue(long centreId, Period period) {
+        return issueWithin(centreId, period);
+    }
+
+    /**
+     * The issue itself, in the transaction the caller holds open (the quarterly run writes its item in
+     * the same one). The centre row is locked first, so issuers of one centre take turns; the days the
+     * period claims ({@link IssuedDays}) make a second standing issue of any day impossible even so.
+     */
+    List<StatementRow> issueWithin(long centreId, Period period) {
         lockCentre(centreId);
         StatementLedger ledger = ledger(centreId, period);
         List<StatementRow> standing = ledger.standing();
         if (!standing.isEmpty()) {
-            throw new InvoicingRefusal.AlreadyIssued("the period " + period.label() + " of centre " + centreId
-                    + " is already issued; credit its statements to issue it again",
-                    standing.stream().map(r -> new Violation("statement " + r.number(),
-                            "issued " + r.issuedOn() + " by " + r.creditor() + " to " + r.debtor())).toList());
+            throw alreadyIssued(centreId, period, standing);
         }
         Drafts drafts = drafts(centreId, period);
         if (drafts.invoices().isEmpty()) {
             throw new InvoicingRefusal.NothingToInvoice("nothing to invoice for " + period.label()
                     + ": no entity owes another (internal transfers are never invoiced)");
         }
+        try {
+            days.claim(centreId, period);
+        } catch (IssuedDays.Claimed e) {
+            throw alreadyIssued(centreId, period, standing);
+        }
         Map<String, List<String>> replaced = ledger.replaceable();
         String inputs = archive.writeInputs(period, drafts.document());
-        LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
         List<Statement> invoices = drafts.invoices();
+        List<String> contents = invoices.stream()
+                .map(s -> archive.writeContent(ArchivedStatement.of(s, drafts.centreServices(), drafts.basis()))).toList();
         String[] numbers = numbers(invoices, today.getYear());
         List<StatementRow> issued = new ArrayList<>();
         for (int i = 0; i < invoices.size(); i++) {
@@ -142,12 +157,19 @@ public class Invoicing {
             issued.add(statements.save(new StatementRow(null, numbers[i], StatementKind.INVOICE,
                     s.creditor().organisationNumber(), s.debtor().organisationNumber(), centreId, s.centre(),
                     period.from(), period.to(), today, now, Sek.decimal(s.total()), null,
-                    replaces.isEmpty() ? null : String.join(",", replaces),
-                    archive.writeContent(ArchivedStatement.of(s, drafts.centreServices(), drafts.basis())), inputs)));
+                    replaces.isEmpty() ? null : String.join(",", replaces), contents.get(i), inputs)));
         }
         audit.record("ISSUE", "statements", centreId + "/" + period.label(), centreId,
                 String.join(", ", issued.stream().map(StatementRow::number).toList()));
         return issued;
+    }
+
+    private static InvoicingRefusal.AlreadyIssued alreadyIssued(long centreId, Period period, List<StatementRow> standing) {
+        return new InvoicingRefusal.AlreadyIssued("the period " + period.label() + " of centre " + centreId
+                + " overlaps a period whose statements stand; credit them to issue it again",
+                standing.stream().map(r -> new Violation("statement " + r.number(), "issued " + r.issuedOn()
+                        + " for " + new Period(r.periodFrom(), r.periodTo()).label() + " by " + r.creditor()
+                        + " to " + r.debtor())).toList(), standing.stream().map(StatementRow::number).toList());
     }
 
     /**
@@ -179,13 +201,19 @@ public class Invoicing {
         });
         ArchivedStatement content = archive.readContent(original.content());
         Statement negated = StatementBuilder.negated(content.toStatement());
-        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
         StatementRow credit = statements.save(new StatementRow(null, series.next(original.creditor(), today.getYear()),
                 StatementKind.CREDIT, original.creditor(), original.debtor(), original.centreId(), original.centreName(),
-                original.periodFrom(), original.periodTo(), today, OffsetDateTime.now(clock),
+                original.periodFrom(), original.periodTo(), today, now,
                 Sek.decimal(negated.total()), original.id(), null,
                 archive.writeContent(ArchivedStatement.of(negated, content.centreServiceRefs(),
                         archive.basisOf(content, original.inputs()))), original.inputs()));
+        Period period = new Period(original.periodFrom(), original.periodTo());
+        if (ledger(original.centreId(), period).standing().stream()
+                .noneMatch(r -> r.periodFrom().equals(period.from()) && r.periodTo().equals(period.to()))) {
+            days.release(original.centreId(), period, ledger(original.centreId(), period).standing());
+        }
         audit.record("CREDIT", "statement", String.valueOf(original.id()), original.centreId(),
                 credit.number() + " credits " + original.number());
         return credit;

@@ -23,8 +23,16 @@ public abstract sealed class InvoicingRefusal extends RuntimeException {
 
     /** The period's statements stand already; they must be credited before it is issued again. */
     public static final class AlreadyIssued extends InvoicingRefusal {
-        AlreadyIssued(String detail, List<Violation> standing) {
+        private final List<String> numbers;
+
+        AlreadyIssued(String detail, List<Violation> standing, List<String> numbers) {
             super(detail, standing);
+            this.numbers = List.copyOf(numbers);
+        }
+
+        /** The numbers of the statements that stand. */
+        public List<String> numbers() {
+            return numbers;
         }
     }
 

@@ -9,4 +9,6 @@ import java.util.List;
 public interface JobItemRepository extends CrudRepository<JobItemRow, Long> {
 
     List<JobItemRow> findByJobIdOrderById(Long jobId);
+
+    long countByJobIdAndStatus(Long jobId, JobItemStatus status);
 }

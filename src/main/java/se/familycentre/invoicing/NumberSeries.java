@@ -8,34 +8,43 @@ import java.sql.ResultSet;
  * Gap-free numbers, one series per creditor entity and calendar year of issue
  * (RULES §5: {@code 2025-0007}). The next number is taken by an UPDATE of the
  * series row, which holds that row's lock until the issuing transaction ends:
- * concurrent issuers wait, a rolled-back issue gives its number back, and the
- * series lives in the database, so several instances share it.
+ * concurrent issuers of one creditor wait, a rolled-back issue gives its number
+ * back, and the series lives in the database, so several instances share it.
+ *
+ * <p>A creditor's first number of a year creates its row in the same
+ * transaction, on the same connection ({@code INSERT … ON CONFLICT DO NOTHING},
+ * which H2 in its PostgreSQL mode and PostgreSQL both take): a concurrent issuer
+ * that inserts the same row waits for the first to end and then finds it. No
+ * issuer ever needs a second connection, so no number of concurrent issuers can
+ * exhaust the pool.
  */
 @Singleton
 public class NumberSeries {
 
     private final JdbcOperations jdbc;
-    private final SeriesRows rows;
 
-    public NumberSeries(JdbcOperations jdbc, SeriesRows rows) {
+    public NumberSeries(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.rows = rows;
     }
 
-    /**
-     * Must run inside the issuing transaction. The series row is created (in a transaction of its own,
-     * so on a second connection) only when the UPDATE finds none: the first number of a creditor and
-     * year. Asking for that second connection on every number would let as many concurrent issuers as
-     * the pool has connections each hold one and wait for another until the pool's timeout.
-     */
+    /** Must run inside the issuing transaction. */
     public String next(String creditor, int year) {
         if (increment(creditor, year) == 0) {
-            rows.ensure(creditor, year);
+            create(creditor, year);
             if (increment(creditor, year) != 1) {
                 throw new IllegalStateException("no number series for " + creditor + " " + year);
             }
         }
         return String.format("%d-%04d", year, current(creditor, year));
+    }
+
+    private void create(String creditor, int year) {
+        jdbc.prepareStatement("INSERT INTO statement_series (creditor, series_year, last_number) VALUES (?, ?, 0) "
+                + "ON CONFLICT DO NOTHING", ps -> {
+                    ps.setString(1, creditor);
+                    ps.setInt(2, year);
+                    return ps.executeUpdate();
+                });
     }
 
     private int increment(String creditor, int year) {

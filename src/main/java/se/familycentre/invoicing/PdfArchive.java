@@ -1,21 +1,20 @@
 package se.familycentre.invoicing;
 
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import se.familycentre.statement.StatementDocument;
 import se.familycentre.statement.StatementRenderer;
 
 /**
  * The PDFs of issued statements: rendered once the number is known, stored with
- * their SHA-256, and never rendered again. Rendering happens outside the
- * numbering transaction so the series lock stays short.
+ * their SHA-256, never changed. Rendering happens after the issuing transaction,
+ * so a creditor's series row is locked only while the rows are written; it is
+ * deterministic (dated by the issue, identified by creditor and number), so a
+ * PDF completed after a crash is byte for byte the one a client was served.
  */
 @Singleton
 public class PdfArchive {
@@ -33,26 +32,37 @@ public class PdfArchive {
         this.archive = archive;
     }
 
-    /** The stored PDF, rendered and stored first if a crash came between issuing and rendering. */
+    /**
+     * The stored PDF; rendered and stored first if the service stopped between issuing and storing.
+     * Rendering an issued statement gives the same bytes every time, so whoever stores it first, the
+     * PDF and its SHA-256 are the ones every client sees.
+     */
     public StatementPdfRow pdfOf(StatementRow row) {
         return pdfs.findById(row.id()).orElseGet(() -> store(row));
+    }
+
+    /** The stored PDF's SHA-256, storing the PDF first if it is missing: an issued statement always has one. */
+    public String sha256Of(StatementRow row) {
+        return pdfs.findSha256ByStatementId(row.id()).orElseGet(() -> pdfOf(row).sha256());
     }
 
     public byte[] render(StatementDocument document) {
         return renderer.render(document);
     }
 
-    public Optional<String> sha256Of(StatementRow row) {
-        return pdfs.findById(row.id()).map(StatementPdfRow::sha256);
-    }
-
     public void storeAll(List<StatementRow> rows) {
         rows.forEach(this::pdfOf);
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
-    protected StatementPdfRow store(StatementRow row) {
-        byte[] pdf = renderer.render(document(row));
+    /** Stores the PDF of every statement that has none: run at start-up, before requests are served. */
+    public int completeMissing() {
+        List<StatementRow> missing = statements.findWithoutPdf();
+        storeAll(missing);
+        return missing.size();
+    }
+
+    private StatementPdfRow store(StatementRow row) {
+        byte[] pdf = renderer.renderIssued(document(row), row.issuedAt().toInstant());
         try {
             return pdfs.save(new StatementPdfRow(row.id(), pdf, sha256(pdf)));
         } catch (DataAccessException e) {

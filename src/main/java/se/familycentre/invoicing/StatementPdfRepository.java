@@ -12,4 +12,7 @@ public interface StatementPdfRepository extends GenericRepository<StatementPdfRo
     StatementPdfRow save(StatementPdfRow row);
 
     Optional<StatementPdfRow> findById(Long statementId);
+
+    /** The hash alone, without reading the PDF. */
+    Optional<String> findSha256ByStatementId(Long statementId);
 }

@@ -9,6 +9,9 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import se.familycentre.allocation.Pool;
@@ -49,6 +52,16 @@ public final class StatementPdf {
      * @param created the creation date written into the document information
      */
     public static byte[] render(StatementDocument doc, ZonedDateTime created) {
+        return render(doc, created, null);
+    }
+
+    /**
+     * Renders the document with a fixed file identifier: with the same created time and identifier
+     * the bytes are the same every time (PDFBox otherwise derives the trailer's /ID from the clock).
+     *
+     * @param fileId the trailer's /ID (both halves), or null to let PDFBox make one
+     */
+    public static byte[] render(StatementDocument doc, ZonedDateTime created, byte[] fileId) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(created, "created");
         StatementChecks.check(doc);
@@ -63,6 +76,12 @@ public final class StatementPdf {
             info.setCreationDate(GregorianCalendar.from(created));
             info.setModificationDate(GregorianCalendar.from(created));
             pdf.getDocumentCatalog().setLanguage("sv-SE");
+            if (fileId != null) {
+                COSArray id = new COSArray();
+                id.add(new COSString(fileId));
+                id.add(new COSString(fileId));
+                pdf.getDocument().getTrailer().setItem(COSName.ID, id);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             return out.toByteArray();

@@ -9,6 +9,8 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import java.sql.Connection
 import java.sql.SQLException
+import se.familycentre.allocation.Period
+import se.familycentre.statement.StatementRenderer
 import spock.lang.Specification
 
 import static se.familycentre.invoicing.StatementApi.*
@@ -40,6 +42,15 @@ class InvoicingSpec extends Specification {
 
     @Inject
     StatementPdfRepository pdfRows
+
+    @Inject
+    Invoicing invoicing
+
+    @Inject
+    PdfArchive pdfArchive
+
+    @Inject
+    StatementRenderer renderer
 
     StatementApi getApi() {
         new StatementApi(http)
@@ -165,6 +176,99 @@ class InvoicingSpec extends Specification {
         again.status == 409
         issued.every { s -> again.text.contains(s.number as String) }
         api.list("centre=$centre").size() == 2
+    }
+
+    def "a period that overlaps one whose statements stand is refused (409 naming them), enforced by claimed days; crediting gives the days back"() {
+        given: 'Q1 issued'
+        long centre = api.importCentre(StatementApi.EXAMPLE_A)
+        List<Map> q1 = api.issued(centre)
+
+        when: 'the half year and February are issued'
+        def half = api.post("/api/v1/centres/$centre/statements/issue?from=2025-01-01&to=2025-06-30")
+        def february = api.post("/api/v1/centres/$centre/statements/issue?from=2025-02-01&to=2025-02-28")
+
+        then: 'both are refused, naming the standing Q1 statements; nothing more is issued'
+        [half, february].every { it.status == 409 && it.json.type == 'urn:problem:family-centre:already-issued' }
+        [half, february].every { a -> q1.every { s -> a.text.contains(s.number as String) } }
+        api.list("centre=$centre").size() == 2
+        claimedDays(centre) == 90
+
+        when: 'one of the two Q1 statements is credited'
+        assert api.credit(q1[0].id as long).status == 201
+
+        then: 'the other still stands, so the half year is still refused'
+        api.post("/api/v1/centres/$centre/statements/issue?from=2025-01-01&to=2025-06-30").status == 409
+        claimedDays(centre) == 90
+
+        when: 'both are credited, the half year is issued'
+        assert api.credit(q1[1].id as long).status == 201
+        def issuedHalf = api.post("/api/v1/centres/$centre/statements/issue?from=2025-01-01&to=2025-06-30")
+
+        then: 'it stands, replacing the credited Q1 statements, and claims its 181 days; Q1 is now refused'
+        issuedHalf.status == 201
+        claimedDays(centre) == 181
+        (issuedHalf.json.statements as List<Map>).collectMany { it.replaces as List } as Set == q1*.number as Set
+        with(api.issue(centre)) {
+            status == 409
+            (issuedHalf.json.statements as List<Map>).every { s -> text.contains(s.number as String) }
+        }
+    }
+
+    def "the database refuses a second claim of a day, whatever the application does"() {
+        given:
+        long centre = api.importCentre(StatementApi.EXAMPLE_A)
+        api.issued(centre)
+
+        when:
+        connections.executeWrite { status ->
+            jdbc.prepareStatement("INSERT INTO issued_day (centre_id, claimed_day) VALUES (?, DATE '2025-02-14')") {
+                it.setLong(1, centre)
+                it.executeUpdate()
+            }
+        }
+
+        then:
+        def e = thrown(Exception)
+        e.message.toLowerCase().contains('primary key') || e.cause?.message?.toLowerCase()?.contains('primary key')
+    }
+
+    int claimedDays(long centre) {
+        connections.executeRead { status ->
+            jdbc.prepareStatement('SELECT COUNT(*) FROM issued_day WHERE centre_id = ?') {
+                it.setLong(1, centre)
+                def rs = it.executeQuery()
+                rs.next()
+                rs.getInt(1)
+            }
+        } as int
+    }
+
+    def "an issued statement renders to the same bytes every time: a PDF completed after a crash is the one served"() {
+        given: 'statements issued without their PDFs, as a crash between issuing and storing leaves them'
+        long centre = api.importCentre(StatementApi.EXAMPLE_A)
+        List<StatementRow> rows = invoicing.issue(centre, Period.ofQuarter(Q1))
+
+        expect: 'none has a PDF yet'
+        rows.every { pdfRows.findById(it.id()).isEmpty() }
+
+        when: 'the start-up pass stores the missing ones'
+        int completed = pdfArchive.completeMissing()
+
+        then:
+        completed >= rows.size()
+        rows.every { pdfRows.findById(it.id()).isPresent() }
+
+        and: 'rendering again, later, gives the stored bytes; the API serves them with their hash'
+        rows.every { row ->
+            StatementRow stored = statementRows.findById(row.id()).orElseThrow()
+            byte[] again = renderer.renderIssued(pdfArchive.document(stored), stored.issuedAt().toInstant())
+            StatementPdfRow pdf = pdfRows.findById(row.id()).orElseThrow()
+            assert again == pdf.pdf()
+            def served = api.get("/api/v1/statements/${row.id()}.pdf")
+            assert PdfArchive.sha256(served.bytes) == pdf.sha256()
+            assert api.statement(row.id()).pdfSha256 == pdf.sha256()
+            true
+        }
     }
 
     // ---- 3. Idempotency ------------------------------------------------------------

@@ -7,7 +7,12 @@ import jakarta.inject.Inject
 import java.time.LocalDate
 import java.time.OffsetDateTime
 import java.time.ZoneOffset
+import java.util.concurrent.Callable
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.Future
 import java.util.concurrent.atomic.AtomicReference
+import se.familycentre.centre.CentreRepository
 import spock.lang.Specification
 import spock.lang.Stepwise
 import spock.util.concurrent.PollingConditions
@@ -42,6 +47,9 @@ class QuarterlyRunSpec extends Specification {
 
     @Inject
     QuarterlyRun run
+
+    @Inject
+    CentreRepository centreRows
 
     StatementApi getApi() {
         new StatementApi(http)
@@ -149,7 +157,7 @@ class QuarterlyRunSpec extends Specification {
 
         and: 'the job as a crash left it'
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null))
         items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), issuedMeanwhile, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), finishedBefore, JobItemStatus.DONE, 'issued before the crash', null))
@@ -189,11 +197,12 @@ class QuarterlyRunSpec extends Specification {
         api.list("centre=$pending").size() == 2
     }
 
-    def "posting the run while a job of the period is RUNNING resumes that job instead of starting another"() {
-        given:
+    def "posting the run while a job of the period is RUNNING answers that job (200) and, its instance gone, works it"() {
+        given: 'a running job that no instance has been heard from (as a crash leaves it)'
         long pending = api.importCentre(exampleA(orgNo(), orgNo()))
-        JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+        LocalDate from = LocalDate.parse('2025-01-01'), to = LocalDate.parse('2025-03-31')
+        JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, from, to, JobStatus.RUNNING,
+                OffsetDateTime.now(ZoneOffset.UTC), null, JobRow.runningKey(QuarterlyRun.KIND, from, to), null, null))
         items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
 
         when:
@@ -201,7 +210,7 @@ class QuarterlyRunSpec extends Specification {
         Map resumed = finished(posted.header('Location'))
 
         then:
-        posted.status == 202
+        posted.status == 200
         posted.header('Location') == "/api/v1/jobs/${job.id()}"
         resumed.total == 1
         resumed.issued == 1
@@ -216,7 +225,7 @@ class QuarterlyRunSpec extends Specification {
                 .replace('"period": "2025-Q1"', '"period": "2026-Q1"'))
         long fine = api.importCentre(exampleA(orgNo(), orgNo()))
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null))
         items.save(new JobItemRow(null, job.id(), empty, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), fine, JobItemStatus.PENDING, null, null))
 
@@ -232,5 +241,39 @@ class QuarterlyRunSpec extends Specification {
         view.failures.first().reason
         api.list("centre=$empty").isEmpty()
         api.list("centre=$fine").size() == 2
+    }
+
+    def "16 posts of the run for one period at once: one job (one 202, the others 200 with it), every centre issued once"() {
+        given: 'a period nobody has issued yet, and the centres as they stand'
+        String period = '2025-Q2'
+        long centres = centreRows.count()
+        CountDownLatch go = new CountDownLatch(1)
+        def pool = Executors.newFixedThreadPool(16)
+
+        when:
+        List<Future<StatementApi.Answer>> posts = (1..16).collect {
+            pool.submit({ go.await(); api.post("/api/v1/statements/issue?period=$period") } as Callable)
+        }
+        go.countDown()
+        List<StatementApi.Answer> answers = posts*.get()
+        pool.shutdown()
+        Map job = finished(answers.first().header('Location'))
+
+        then: 'one job, created once; every answer names it'
+        answers.every { it.status in [200, 202] }
+        answers.count { it.status == 202 } == 1
+        answers*.header('Location').toSet().size() == 1
+        jobs.findAll().count { it.periodFrom() == LocalDate.parse('2025-04-01') } == 1
+
+        and: 'the job lists every centre once, and its counts add up'
+        job.total == centres
+        job.done == job.total
+        job.issued + job.skipped + job.failures.size() == job.total
+
+        and: 'each centre issued once: no centre has two standing statements between the same entities'
+        List<Map> issued = api.list("period=$period")
+        issued.groupBy { [it.centreId, it.content.creditor.organisationNumber, it.content.debtor.organisationNumber] }
+                .every { k, v -> v.size() == 1 }
+        issued*.centreId.toSet().size() == job.issued
     }
 }

@@ -31,12 +31,17 @@ public class JobController {
         this.jobs = jobs;
     }
 
-    /** The quarterly run over every centre: 202 with the job's location. */
+    /**
+     * The quarterly run over every centre: 202 with the new job's location, or 200 with the job that
+     * runs for the period already (one run per period at a time).
+     */
     @Post(value = "/statements/issue", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, Object>> issueAll(@Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                                       @Nullable @QueryValue String to) {
-        JobRow job = run.start(PeriodReader.fromQuery(period, from, to));
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(jobView(job))
+        QuarterlyRun.Started started = run.start(PeriodReader.fromQuery(period, from, to));
+        JobRow job = started.job();
+        return HttpResponse.<Map<String, Object>>status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(jobView(job))
                 .header("Location", "/api/v1/jobs/" + job.id());
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,25 +99,29 @@ public class StatementController {
                                       @Nullable @Header("Idempotency-Key") String key, @Nullable @Body String body) {
         Period p = PeriodReader.fromQuery(period, from, to);
         String request = "POST /centres/" + id + "/statements/issue " + p.from() + "/" + p.to() + " " + (body == null ? "" : body);
-        String response;
+        String ids;
         if (key == null || key.isBlank()) {
-            response = issueNow(id, p);
+            ids = issueNow(id, p);
         } else {
             try {
-                response = idempotency.once(key, request, () -> issueNow(id, p));
+                ids = idempotency.once(key, request, () -> issueNow(id, p));
             } catch (io.micronaut.data.exceptions.DataAccessException e) {
                 // a concurrent request with the same key wrote it first
-                response = idempotency.answerOf(key, request);
+                ids = idempotency.answerOf(key, request);
             }
         }
-        List<StatementRow> issued = statements.findByCentreIdAndPeriodFromAndPeriodToOrderById(id, p.from(), p.to());
+        // after the issuing transaction: its series locks are released before any PDF is rendered
+        List<StatementRow> issued = Arrays.stream(ids.split(",")).map(n -> statements.findById(Long.parseLong(n))
+                .orElseThrow()).toList();
         pdfs.storeAll(issued);
+        String response = write(Map.of("centreId", id, "period", p.label(),
+                "statements", issued.stream().map(this::view).toList()));
         return HttpResponse.<String>status(HttpStatus.CREATED).body(response).contentType(MediaType.APPLICATION_JSON);
     }
 
+    /** Issues and answers the ids of the issued statements, which an Idempotency-Key stores. */
     private String issueNow(long id, Period p) {
-        List<StatementRow> rows = invoicing.issue(id, p);
-        return write(Map.of("centreId", id, "period", p.label(), "statements", rows.stream().map(this::view).toList()));
+        return String.join(",", invoicing.issue(id, p).stream().map(r -> String.valueOf(r.id())).toList());
     }
 
     private static final Set<String> LIST_PARAMETERS = Set.of("entity", "centre", "period", "status", "page",
@@ -220,7 +225,7 @@ public class StatementController {
         String base = "/api/v1/statements/" + r.id();
         return new StatementView(r.id(), r.number(), r.kind().name(), status.name(), r.issuedOn(), doc.dueOn(), r.centreId(),
                 doc.creditsNumber(), doc.creditsIssuedOn(), creditedBy, doc.replaces().isEmpty() ? null : doc.replaces(),
-                pdfs.sha256Of(r).orElse(null),
+                pdfs.sha256Of(r),
                 Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv"), StatementJson.of(doc.statement()));
     }
 
