@@ -1,8 +1,11 @@
 package se.familycentre.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -11,8 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * DejaVu Sans, regular and bold, embedded as subsets so å, ä, ö and the minus
  * sign print in every viewer. The TrueType files come from
  * net.sf.jasperreports:jasperreports-fonts; their bytes are read from the
- * classpath once per JVM, while each PDF loads its own font objects (a PDFont
- * belongs to one document).
+ * classpath once per JVM and parsed once per thread, while each PDF makes its
+ * own font objects from them (a PDFont belongs to one document).
  */
 final class PdfFonts {
 
@@ -31,11 +34,30 @@ final class PdfFonts {
         this.bold = bold;
     }
 
+    /**
+     * The parsed faces, one pair per thread: parsing DejaVu Sans for every document was a large part
+     * of rendering one, and a parsed font reads its tables lazily from one buffer, so threads must
+     * not share it. Glyph substitution is off: PDFBox would otherwise set "fi" and "fl" as
+     * ligatures, which copy, paste and search then do not find as letters ("fika").
+     */
+    private static final ThreadLocal<TrueTypeFont[]> PARSED = ThreadLocal.withInitial(() -> {
+        try {
+            return new TrueTypeFont[] {parse(REGULAR), parse(BOLD)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
     /** Both faces, to be embedded as subsets of what the document uses. */
     static PdfFonts load(PDDocument pdf) throws IOException {
-        PDFont regular = PDType0Font.load(pdf, new ByteArrayInputStream(bytes(REGULAR)), true);
-        PDFont bold = PDType0Font.load(pdf, new ByteArrayInputStream(bytes(BOLD)), true);
-        return new PdfFonts(regular, bold);
+        TrueTypeFont[] faces = PARSED.get();
+        return new PdfFonts(PDType0Font.load(pdf, faces[0], true), PDType0Font.load(pdf, faces[1], true));
+    }
+
+    private static TrueTypeFont parse(String file) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+        font.setEnableGsub(false);
+        return font;
     }
 
     PDFont regular() {

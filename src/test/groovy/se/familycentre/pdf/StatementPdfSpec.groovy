@@ -349,6 +349,27 @@ class StatementPdfSpec extends Specification {
         Math.round(info.box.width) == 595 && Math.round(info.box.height) == 842
     }
 
+    def "an issued statement renders to the same bytes every time, dated by its issue, with an id of its own"() {
+        given:
+        def doc = invoice
+        def issuedAt = java.time.Instant.parse('2025-04-02T08:15:30Z')
+        def renderer = new PdfStatementRenderer()
+
+        when:
+        byte[] first = renderer.renderIssued(doc, issuedAt)
+        Thread.sleep(1100)
+        byte[] second = renderer.renderIssued(doc, issuedAt)
+        byte[] other = renderer.renderIssued(new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0002',
+                doc.issuedOn(), doc.statement(), null, null, [], null, doc.centreServices()), issuedAt)
+
+        then: 'byte for byte, a second later too'
+        first == second
+        Loader.loadPDF(first).withCloseable { it.documentInformation.creationDate.toInstant() } == issuedAt
+
+        and: 'another number is another file id'
+        Loader.loadPDF(first).withCloseable { it.document.documentID } != Loader.loadPDF(other).withCloseable { it.document.documentID }
+    }
+
     def "the draft refuses a number, an invoice needs one"() {
         when:
         render(new StatementDocument(kind, number, issued, regionOwes, null, null, [], null, a.services))
