@@ -95,14 +95,14 @@ public class CentreStore {
     // ---- changing a centre ------------------------------------------------
 
     /**
-     * Runs a change of a centre: the issued periods must compute the same before
-     * and after (RULES §5), and the change is audited. All in one transaction,
+     * Runs a change of a centre: the issued periods must compute and print the
+     * same before and after (RULES §5, {@link HistoryGuard}), and the change is audited. All in one transaction,
      * so a refusal writes nothing.
      */
     public <T> T change(long centreId, String action, String resourceType, String resourceId, Supplier<T> change) {
-        Centre before = assemble(centre(centreId)).centre();
+        CentreDocument before = assemble(centre(centreId));
         T result = change.get();
-        Centre after = assemble(centre(centreId)).centre();
+        CentreDocument after = assemble(centre(centreId));
         guard.check(centreId, before, after);
         audit.record(action, resourceType, resourceId, centreId, null);
         return result;
@@ -132,7 +132,7 @@ public class CentreStore {
     public void deleteCentre(long centreId, ExpectedVersion expected) {
         CentreRow current = centre(centreId);
         expected.check(current.version());
-        guard.check(centreId, assemble(current).centre(), new Centre(current.name(), null, null, null, null, null, null, null));
+        guard.check(centreId, assemble(current), null);
         for (CostLineRow l : tables.costLines().findByCentreIdOrderByPosition(centreId)) {
             tables.costLineChanges().deleteByCostLineId(l.id());
         }

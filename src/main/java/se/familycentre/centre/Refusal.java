@@ -43,18 +43,30 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
-    /** An update or delete that names no version. */
+    /** An update or delete that names no version, or names any version ({@code *}). */
     public static final class VersionRequired extends Refusal {
         private final long current;
+        private final String sent;
 
-        public VersionRequired(long current) {
+        /** @param sent what the caller sent instead of a version ({@code *}), or {@code null} for nothing */
+        public VersionRequired(long current, String sent) {
             super("updates and deletes must name the version they change; the current version is " + current,
                     List.of());
             this.current = current;
+            this.sent = sent;
+        }
+
+        public VersionRequired(long current) {
+            this(current, null);
         }
 
         public long current() {
             return current;
+        }
+
+        /** What was sent instead of a version ({@code *}), or {@code null} when nothing was. */
+        public String sent() {
+            return sent;
         }
     }
 

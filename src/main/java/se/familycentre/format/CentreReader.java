@@ -67,9 +67,7 @@ public final class CentreReader {
     public static CentreDocument readCentre(String body) {
         JsonFields f = new JsonFields();
         CentreDocument doc = centre(f, JsonTree.parseBody(body), "");
-        if (!f.errors().isEmpty()) {
-            throw FormatException.malformed(f.errors());
-        }
+        f.throwIfAny();
         return doc;
     }
 
@@ -98,9 +96,7 @@ public final class CentreReader {
                 doc = centre(f, root.get("centre"), "centre");
             }
         }
-        if (!f.errors().isEmpty()) {
-            throw FormatException.malformed(f.errors());
-        }
+        f.throwIfAny();
         return new ImportRequest(period, doc);
     }
 
@@ -153,8 +149,10 @@ public final class CentreReader {
         if (m.get("rooms") instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) instanceof Map<?, ?> rm && rm.get("id") instanceof String id
-                        && rm.get("name") instanceof String name) {
-                    roomNames.put(id, PartReaders.roomName(f, name, JsonFields.join(path, "rooms[" + i + "].name")));
+                        && rm.get("name") instanceof String) {
+                    String roomPath = JsonFields.join(path, "rooms[" + i + "]");
+                    String name = f.text(JsonFields.castMap(rm), "name", roomPath);
+                    roomNames.put(id, PartReaders.roomName(f, name, JsonFields.join(roomPath, "name")));
                 }
             }
         }

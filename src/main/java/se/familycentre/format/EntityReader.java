@@ -31,13 +31,13 @@ public final class EntityReader {
         }
         String orgNo = f.text(m, "organisationNumber", "");
         String name = f.text(m, "name", "");
-        String address = f.text(m, "invoiceAddress", "");
+        String address = f.multiLineText(m, "invoiceAddress", "");
         String reference = f.text(m, "invoiceReference", "");
         BigDecimal terms = f.decimal(m, "paymentTermsDays", "");
         if (!f.errors().isEmpty()) {
             throw FormatException.malformed(f.errors());
         }
-        List<Violation> invalid = new ArrayList<>();
+        List<Violation> invalid = new ArrayList<>(f.refused());
         if (orgNo == null) {
             invalid.add(new Violation("organisationNumber", "is required"));
         } else {

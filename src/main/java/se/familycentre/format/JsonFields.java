@@ -33,9 +33,28 @@ final class JsonFields {
     static final int MAX_DECIMALS = 20;
 
     private final List<Violation> errors = new ArrayList<>();
+    /** Well-formed values the format still refuses (control characters in text): a 422, not a 400. */
+    private final List<Violation> refused = new ArrayList<>();
 
     List<Violation> errors() {
         return errors;
+    }
+
+    List<Violation> refused() {
+        return refused;
+    }
+
+    /**
+     * Throws the structural errors ({@link FormatException.Kind#MALFORMED}) if there are any,
+     * else the refused values ({@link FormatException.Kind#OUT_OF_BOUNDS}) if there are any.
+     */
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw FormatException.malformed(errors);
+        }
+        if (!refused.isEmpty()) {
+            throw new FormatException(FormatException.Kind.OUT_OF_BOUNDS, refused);
+        }
     }
 
     void error(String path, String reason) {
@@ -68,16 +87,47 @@ final class JsonFields {
         return v == null || v == JsonTree.NULL;
     }
 
+    /** A text on one line: a control character in it is refused ({@link #controlCharacter}). */
     String text(Map<String, Object> map, String key, String path) {
+        return text(map, key, path, false);
+    }
+
+    /** A text that may run over several lines (an invoice address): a line feed is allowed, no other control character. */
+    String multiLineText(Map<String, Object> map, String key, String path) {
+        return text(map, key, path, true);
+    }
+
+    private String text(Map<String, Object> map, String key, String path, boolean lines) {
         if (absent(map, key)) {
             return null;
         }
         Object v = map.get(key);
         if (v instanceof String s) {
+            int at = controlCharacter(s, lines);
+            if (at >= 0) {
+                refused.add(new Violation(join(path, key), String.format("contains the control character U+%04X at "
+                        + "position %d; control characters (U+0000–U+001F, U+007F–U+009F) are refused%s", (int) s.charAt(at),
+                        at + 1, lines ? " except a line feed (U+000A) between lines" : "")));
+            }
             return s;
         }
         error(join(path, key), "must be a string, was " + describe(v));
         return null;
+    }
+
+    /**
+     * The index of the first C0 or C1 control character (U+0000–U+001F, U+007F–U+009F) in the
+     * text, or -1: such a character has no place in a name or a reference, hides text on screen
+     * and in print, and breaks the exports. {@code lineFeed} allows U+000A (and only it).
+     */
+    static int controlCharacter(String text, boolean lineFeed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c <= 0x1F || (c >= 0x7F && c <= 0x9F)) && !(lineFeed && c == '\n')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     Boolean bool(Map<String, Object> map, String key, String path) {

@@ -25,7 +25,8 @@ public final class PartReader {
 
     /**
      * Reads the body as one object of the kind's list; an absent id takes {@code key}.
-     * Structural errors are {@link FormatException.Kind#MALFORMED}; a part without what
+     * Structural errors are {@link FormatException.Kind#MALFORMED}; a control character in a
+     * text is {@link FormatException.Kind#OUT_OF_BOUNDS}; a part without what
      * the rules need to know of it is {@link FormatException.Kind#INCOMPLETE}.
      */
     public static Part read(String body, PartKind kind, String key) {
@@ -55,9 +56,7 @@ public final class PartReader {
                 yield new Part(kind, l == null ? null : l.id(), l, null, null);
             }
         };
-        if (!f.errors().isEmpty()) {
-            throw FormatException.malformed(f.errors());
-        }
+        f.throwIfAny();
         List<Violation> missing = missing(part);
         if (!missing.isEmpty()) {
             throw new FormatException(FormatException.Kind.INCOMPLETE, missing);

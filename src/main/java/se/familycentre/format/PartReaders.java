@@ -61,7 +61,7 @@ final class PartReaders {
         if (m == null) {
             return null;
         }
-        f.text(m, "invoiceAddress", path);
+        f.multiLineText(m, "invoiceAddress", path);
         f.text(m, "invoiceReference", path);
         return new LegalEntity(f.text(m, "organisationNumber", path), f.text(m, "name", path));
     }

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 @Singleton
 public class Idempotency {
 
+    /** The longest key the {@code idempotency_key.idem_key} column holds. */
+    public static final int MAX_KEY_LENGTH = 200;
+
     private final IdempotencyRepository keys;
 
     public Idempotency(IdempotencyRepository keys) {

@@ -11,7 +11,8 @@ import se.familycentre.allocation.Sek;
 /**
  * A statement as the CSV Swedish finance staff open in Excel: UTF-8 with BOM,
  * semicolons, decimal comma, no thousands separator, an ASCII minus; one row per
- * statement line.
+ * statement line. Text that a spreadsheet would run as a formula is neutralised
+ * ({@link #text}); amounts are written as numbers.
  */
 public final class StatementCsv {
 
@@ -25,22 +26,22 @@ public final class StatementCsv {
         StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
         for (StatementLine line : s.lines()) {
             List<String> cells = new ArrayList<>();
-            cells.add(number == null ? "" : number);
-            cells.add(issuedOn == null ? "" : issuedOn.toString());
-            cells.add(s.period().label());
-            cells.add(s.centre());
-            cells.add(s.creditor().organisationNumber());
-            cells.add(s.creditor().name());
-            cells.add(s.debtor().organisationNumber());
-            cells.add(s.debtor().name());
-            cells.add(serviceName(s, line.debtorService()));
-            cells.add(line.pool().name());
-            cells.add(line.lineName());
+            cells.add(text(number == null ? "" : number));
+            cells.add(text(issuedOn == null ? "" : issuedOn.toString()));
+            cells.add(text(s.period().label()));
+            cells.add(text(s.centre()));
+            cells.add(text(s.creditor().organisationNumber()));
+            cells.add(text(s.creditor().name()));
+            cells.add(text(s.debtor().organisationNumber()));
+            cells.add(text(s.debtor().name()));
+            cells.add(text(serviceName(s, line.debtorService())));
+            cells.add(text(line.pool().name()));
+            cells.add(text(line.lineName()));
             cells.add(money(line.lineTotal()));
-            cells.add(String.join("+", line.basis().stream().map(Allocation.Segment::rule).map(Enum::name).distinct().toList()));
-            cells.add(weights(line));
+            cells.add(text(String.join("+", line.basis().stream().map(Allocation.Segment::rule).map(Enum::name).distinct().toList())));
+            cells.add(text(weights(line)));
             cells.add(money(line.share()));
-            out.append(String.join(";", cells.stream().map(StatementCsv::quote).toList())).append("\r\n");
+            out.append(String.join(";", cells)).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -74,10 +75,30 @@ public final class StatementCsv {
         return (v.scale() < 0 ? v.setScale(0) : v).toPlainString().replace('.', ',');
     }
 
-    private static String quote(String cell) {
+    /** The characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
+
+    /**
+     * A text cell as written: one that a spreadsheet would take for a formula (it starts with
+     * {@code = + - @}, a tab or a carriage return) gets a single quote in front, so it is shown
+     * as the text it is, and is quoted; a cell holding a separator, a quote or a line break is
+     * quoted, its quotes doubled. Amounts are numbers and never pass here: a negative amount
+     * stays {@code -1234,56}.
+     */
+    static String text(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (!cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0) {
+            return quoted("'" + cell);
+        }
         if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
+            return quoted(cell);
         }
         return cell;
+    }
+
+    private static String quoted(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 }

@@ -59,7 +59,7 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('invoicing').mayOnlyBeAccessedByLayers('web')
                 .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .whereLayer('format').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre')
-                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'pdf')
+                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'pdf')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf',
                 'statement', 'config')
                 .check(classes)

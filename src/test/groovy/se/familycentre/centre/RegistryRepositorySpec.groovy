@@ -599,7 +599,7 @@ class RegistryRepositorySpec extends Specification {
         markers.existsById(FixtureLoader.MARKER)
 
         when: 'every centre is deleted: the marker keeps the fixtures from coming back'
-        centres.findAll().each { store.deleteCentre(it.id(), new ExpectedVersion([], true, '*')) }
+        centres.findAll().each { store.deleteCentre(it.id(), ExpectedVersion.of(it.version())) }
 
         then:
         centres.count() == 0

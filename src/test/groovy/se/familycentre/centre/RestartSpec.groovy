@@ -75,7 +75,7 @@ class RestartSpec extends Specification {
         def first = start()
         def repo = first.applicationContext.getBean(CentreRepository)
         def store = first.applicationContext.getBean(CentreStore)
-        repo.findAll().each { store.deleteCentre(it.id(), new ExpectedVersion([], true, '*')) }
+        repo.findAll().each { store.deleteCentre(it.id(), ExpectedVersion.of(it.version())) }
         first.stop()
 
         when:

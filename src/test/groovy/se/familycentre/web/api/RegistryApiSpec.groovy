@@ -298,12 +298,19 @@ class RegistryApiSpec extends Specification {
         get(path).etag == '"1"'
         auditCount() == audit + 1
 
-        and: 'a weak or unquoted ETag of the current version is accepted'
-        put(path, [organisationNumber: number, name: 'Svag'], 'W/"1"').etag == '"2"'
-        put(path, [organisationNumber: number, name: 'Utan citattecken'], '2').etag == '"3"'
+        and: 'a weak ETag never matches, even of the current version: If-Match compares strongly (RFC 9110)'
+        problem(put(path, [organisationNumber: number, name: 'Svag'], 'W/"1"'), 412)
+
+        and: 'an unquoted one is not an entity tag: 400 naming If-Match'
+        put(path, [organisationNumber: number, name: 'Utan citattecken'], '1').with {
+            problem(it, 400)
+            it.fields == ['If-Match']
+        }
+        get(path).json.name == 'Nytt namn'
+        get(path).etag == '"1"'
 
         and: 'a list of ETags matches if any is current (RFC 9110), and is stale if none is'
-        put(path, [organisationNumber: number, name: 'Lista'], '"1", "3"').etag == '"4"'
+        put(path, [organisationNumber: number, name: 'Lista'], 'W/"0", "1", "3"').etag == '"2"'
         problem(put(path, [organisationNumber: number, name: 'Lista'], '"1", "3"'), 412)
         get(path).json.name == 'Lista'
     }
