@@ -64,7 +64,8 @@ class ServiceProcess {
         port = freePort()
         starts++
         log << "\n===== start ${starts} of $name on port $port (${new Date()}) =====\n"
-        List<String> command = [java(), '-Xmx512m', '-XX:+UseSerialGC',
+        // C1 only and the serial collector: the service starts in about half the time on two cores
+        List<String> command = [java(), '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
                                 "-Dfamilycentre.project-dir=$PROJECT".toString()] +
                 database.systemProperties() + ['-jar', JAR.path]
         ProcessBuilder builder = new ProcessBuilder(command)
