@@ -54,8 +54,9 @@ class TwoInstancesPostgresProcessSpec extends ProcessSpecification {
         issuedOnceProblems(ofPeriod, centres) == []
         seriesProblems(a.statements()) == []
 
-        and: 'every job finished with true counts and without failures'
+        and: 'every job finished over every centre, with true counts and without failures'
         jobs.every { it.status == 'FINISHED' }
+        jobs.every { (it.total as int) == centres.size() }
         jobs.collectMany { countProblems(it) } == []
         jobs.collectMany { it.failures as List } == []
 
