@@ -115,6 +115,10 @@ public final class Fraction implements Comparable<Fraction> {
         return bigNumerator == null;
     }
 
+    private boolean isOne() {
+        return numerator == 1 && denominator == 1 && bigNumerator == null;
+    }
+
     /** Whether the value is held in {@code long}s; then {@link #longNumerator()} and {@link #longDenominator()} are it. */
     boolean isLong() {
         return bigNumerator == null;
@@ -184,6 +188,12 @@ public final class Fraction implements Comparable<Fraction> {
     public Fraction multiply(Fraction other) {
         if (signum() == 0 || other.signum() == 0) {
             return ZERO;
+        }
+        if (other.isOne()) {
+            return this;
+        }
+        if (isOne()) {
+            return other;
         }
         if (isSmall() && other.isSmall()) {
             // cross-reduce first so that the products stay small

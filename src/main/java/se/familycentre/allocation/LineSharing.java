@@ -120,16 +120,22 @@ final class LineSharing {
         lastArea = new BigDecimal[n];
         lastWeight = new BigDecimal[n];
         lastExact = new Fraction[n];
-        List<Long> starts = new ArrayList<>();
+        long[] starts = new long[16];
+        int count = 0;
         LocalDate m = period.from().withDayOfMonth(1);
         long day = m.toEpochDay();
-        while (day <= periodTo) {
-            starts.add(day);
+        while (true) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = day;
+            if (day > periodTo) {
+                break;
+            }
             m = m.plusMonths(1);
             day = m.toEpochDay();
         }
-        starts.add(day);
-        monthStarts = starts.stream().mapToLong(Long::longValue).toArray();
+        monthStarts = Arrays.copyOf(starts, count);
     }
 
     /**
@@ -487,7 +493,7 @@ final class LineSharing {
                 ? "the service that bears it (" + charge.borneBy() + ") does not take part"
                 : "the " + charge.pool() + " pool has no member with a weight above 0";
         for (long[] m : merged) {
-            violations.add(new Violation(charge.source(), "line " + charge.id() + " accrues a cost from "
+            violations.add(new Violation(charge.source().toString(), "line " + charge.id() + " accrues a cost from "
                     + LocalDate.ofEpochDay(m[0]) + " to " + LocalDate.ofEpochDay(m[1]) + " but " + who
                     + "; the cost cannot be shared (RULES §2)"));
         }

@@ -13,8 +13,8 @@ import javax.money.MonetaryAmount;
  */
 final class OreAmounts {
 
-    private long[] keys = new long[64];
-    private MonetaryAmount[] values = new MonetaryAmount[64];
+    private long[] keys = new long[128];
+    private MonetaryAmount[] values = new MonetaryAmount[128];
     private int size;
 
     MonetaryAmount of(long ore) {
