@@ -35,11 +35,13 @@ public final class Allocator {
         MinimumRooms.check(centre, period, charges, violations, warnings);
         OreAmounts amounts = new OreAmounts();
         LineSharing sharing = new LineSharing(centre, period, violations, amounts);
+        List<LineSharing.Shared> shared = new ArrayList<>();
         List<LineAllocation> lines = new ArrayList<>();
         for (Charge charge : charges) {
-            LineAllocation line = sharing.share(charge);
+            LineSharing.Shared line = sharing.share(charge);
             if (line != null) {
-                lines.add(line);
+                shared.add(line);
+                lines.add(line.line());
             }
         }
         if (!violations.isEmpty()) {
@@ -59,7 +61,7 @@ public final class Allocator {
         }
         lines = List.copyOf(lines);
         return new AllocationOutcome.Allocated(new Allocation(period, centre.name(), classification,
-                List.copyOf(warnings), lines, Totals.services(centre.services(), lines, amounts),
-                Totals.flows(centre, Debt.of(lines, centre.services()), amounts)));
+                List.copyOf(warnings), lines, Totals.services(centre.services(), shared, amounts),
+                Totals.flows(centre, shared, amounts)));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * Cost lines, the coordinator and the rent recharge all become charges, so
  * there is one accrual and one sharing path for all of them.
  *
- * @param source the input path the line came from, for refusals
+ * @param source the input path the line came from, for refusals (printed only for one)
  * @param steps  amounts in force from a date, in date order; the first step's
  *               {@code from} is {@code null} (it holds from the line's start)
  */
@@ -17,7 +17,7 @@ record Charge(
         String id,
         String name,
         LineOrigin origin,
-        String source,
+        Field source,
         Pool pool,
         String payer,
         Periodicity periodicity,
@@ -26,6 +26,9 @@ record Charge(
         List<Step> steps,
         LocalDate onceDate,
         String borneBy) {
+
+    private static final Field COORDINATORS = Field.root("coordinators");
+    private static final Field COST_LINES = Field.root("costLines");
 
     record Step(LocalDate from, Fraction amount) {
     }
@@ -38,20 +41,25 @@ record Charge(
     static List<Charge> allOf(Centre centre) {
         List<Charge> charges = new ArrayList<>();
         for (int i = 0; i < centre.coordinators().size(); i++) {
-            charges.addAll(CoordinatorExpansion.expand(centre.coordinators().get(i), "coordinators[" + i + "]"));
+            charges.addAll(CoordinatorExpansion.expand(centre.coordinators().get(i), COORDINATORS.at(i)));
         }
         for (int i = 0; i < centre.costLines().size(); i++) {
-            charges.add(of(centre.costLines().get(i), "costLines[" + i + "]"));
+            charges.add(of(centre.costLines().get(i), COST_LINES.at(i)));
         }
         charges.addAll(DedicatedRentExpansion.expand(centre));
         return charges;
     }
 
-    private static Charge of(CostLine line, String source) {
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(null, Sek.exact(line.amount())));
-        for (AmountChange change : line.changes()) {
-            steps.add(new Step(change.from(), Sek.exact(change.amount())));
+    private static Charge of(CostLine line, Field source) {
+        List<Step> steps;
+        if (line.changes().isEmpty()) {
+            steps = List.of(new Step(null, Sek.exact(line.amount())));
+        } else {
+            steps = new ArrayList<>(line.changes().size() + 1);
+            steps.add(new Step(null, Sek.exact(line.amount())));
+            for (AmountChange change : line.changes()) {
+                steps.add(new Step(change.from(), Sek.exact(change.amount())));
+            }
         }
         String name = line.name() == null || line.name().isBlank() ? line.id() : line.name();
         return new Charge(line.id(), name, LineOrigin.COST_LINE, source, line.pool(), line.payer(),

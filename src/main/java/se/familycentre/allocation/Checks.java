@@ -35,12 +35,16 @@ final class Checks {
         violations.add(new Violation(field, reason));
     }
 
-    boolean requireText(String text, String field) {
+    void add(Field field, String reason) {
+        violations.add(new Violation(field.toString(), reason));
+    }
+
+    boolean requireText(String text, Field field) {
         if (text == null || text.isBlank()) {
             add(field, "is required");
             return false;
         }
-        return maxLength(text, field, field.endsWith(".id") ? MAX_ID : MAX_NAME);
+        return maxLength(text, field, field.endsWith("id") ? MAX_ID : MAX_NAME);
     }
 
     boolean maxLength(String text, String field, int max) {
@@ -51,13 +55,21 @@ final class Checks {
         return true;
     }
 
-    void dateOrder(LocalDate from, LocalDate to, String path) {
+    boolean maxLength(String text, Field field, int max) {
+        if (text != null && text.length() > max) {
+            add(field, "is at most " + max + " characters, was " + text.length());
+            return false;
+        }
+        return true;
+    }
+
+    void dateOrder(LocalDate from, LocalDate to, Field path) {
         if (from != null && to != null && to.isBefore(from)) {
-            add(path + ".to", "is before from (" + from + ")");
+            add(path.dot("to"), "is before from (" + from + ")");
         }
     }
 
-    void serviceRef(String id, String field, boolean required) {
+    void serviceRef(String id, Field field, boolean required) {
         if (id == null) {
             if (required) {
                 add(field, "is required");
@@ -67,7 +79,7 @@ final class Checks {
         }
     }
 
-    void money(MonetaryAmount amount, String field, boolean required) {
+    void money(MonetaryAmount amount, Field field, boolean required) {
         if (amount == null) {
             if (required) {
                 add(field, "is required");
@@ -77,20 +89,24 @@ final class Checks {
         if (!Sek.isSek(amount)) {
             add(field, "must be in SEK, was " + amount.getCurrency().getCurrencyCode());
         }
-        if (amount.isNegative()) {
-            add(field, "must not be negative, was " + Sek.decimal(amount).toPlainString());
+        BigDecimal value = Sek.decimal(amount);
+        if (value.signum() < 0) {
+            add(field, "must not be negative, was " + value.toPlainString());
         }
-        decimals(Sek.decimal(amount), field);
+        decimals(value, field);
     }
 
-    /** The register keeps amounts and percentages to four decimals; more would be rounded silently, so it is refused. */
-    private void decimals(BigDecimal value, String field) {
-        if (value.stripTrailingZeros().scale() > 4) {
+    /**
+     * The register keeps amounts and percentages to four decimals; more would be rounded silently, so it is refused.
+     * Stripping zeros only lowers a scale, so a scale of four or less needs no stripping.
+     */
+    private void decimals(BigDecimal value, Field field) {
+        if (value.scale() > 4 && value.stripTrailingZeros().scale() > 4) {
             add(field, "has at most four decimals, was " + value.toPlainString());
         }
     }
 
-    void percent(BigDecimal value, String field, boolean fte) {
+    void percent(BigDecimal value, Field field, boolean fte) {
         if (value == null) {
             add(field, "is required");
         } else if (fte && (value.signum() <= 0 || value.compareTo(HUNDRED) > 0)) {
@@ -105,11 +121,11 @@ final class Checks {
     }
 
     /** RULES §3: each change is dated strictly after the previous one (the first after the start) and within the validity. */
-    <T> void changeDates(List<T> changes, Function<T, LocalDate> date, LocalDate from, LocalDate to, String path) {
+    <T> void changeDates(List<T> changes, Function<T, LocalDate> date, LocalDate from, LocalDate to, Field path) {
         LocalDate previous = from;
         for (int k = 0; k < changes.size(); k++) {
             LocalDate d = date.apply(changes.get(k));
-            String field = path + "[" + k + "].from";
+            Field field = path.at(k).dot("from");
             if (d == null) {
                 add(field, "is required");
                 continue;

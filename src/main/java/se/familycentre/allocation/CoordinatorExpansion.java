@@ -21,8 +21,19 @@ final class CoordinatorExpansion {
     private CoordinatorExpansion() {
     }
 
-    static List<Charge> expand(Coordinator c, String source) {
-        List<Charge> lines = new ArrayList<>();
+    static List<Charge> expand(Coordinator c, Field source) {
+        List<Charge> lines = new ArrayList<>(5);
+        if (c.salaryChanges().isEmpty() && c.fteChanges().isEmpty() && c.onCostChanges().isEmpty()) {
+            // nothing changes: one step each, from amounts made exact once
+            Fraction salary = Sek.exact(c.monthlySalary()).multiply(Fraction.of(c.ftePercent()).divide(HUNDRED));
+            Fraction onCosts = salary.multiply(Fraction.of(c.onCostPercent()).divide(HUNDRED));
+            lines.add(monthly(c, source, "salary", "Coordinator salary", LineOrigin.COORDINATOR_SALARY,
+                    List.of(new Charge.Step(null, salary))));
+            lines.add(monthly(c, source, "on-costs", "Coordinator on-costs (PO)", LineOrigin.COORDINATOR_ON_COSTS,
+                    List.of(new Charge.Step(null, onCosts))));
+            yearlies(c, source, lines);
+            return lines;
+        }
         TreeSet<LocalDate> salaryDates = new TreeSet<>();
         c.salaryChanges().forEach(ch -> salaryDates.add(ch.from()));
         c.fteChanges().forEach(ch -> salaryDates.add(ch.from()));
@@ -34,11 +45,15 @@ final class CoordinatorExpansion {
         lines.add(monthly(c, source, "on-costs", "Coordinator on-costs (PO)", LineOrigin.COORDINATOR_ON_COSTS, onCostDates,
                 day -> salaryOn(c, day).multiply(percentOn(c.ftePercent(), c.fteChanges(), day))
                         .multiply(percentOn(c.onCostPercent(), c.onCostChanges(), day))));
+        yearlies(c, source, lines);
+        return lines;
+    }
+
+    private static void yearlies(Coordinator c, Field source, List<Charge> lines) {
         yearly(c, source, "competence-development", "Coordinator competence development",
                 LineOrigin.COORDINATOR_COMPETENCE_DEVELOPMENT, c.competenceDevelopmentPerYear(), lines);
         yearly(c, source, "it", "Coordinator IT", LineOrigin.COORDINATOR_IT, c.itPerYear(), lines);
         yearly(c, source, "other", "Coordinator other costs", LineOrigin.COORDINATOR_OTHER, c.otherPerYear(), lines);
-        return lines;
     }
 
     /** The ids a coordinator's lines may take, whether or not every one is produced. */
@@ -47,7 +62,7 @@ final class CoordinatorExpansion {
                 coordinatorId + "/competence-development", coordinatorId + "/it", coordinatorId + "/other");
     }
 
-    private static Charge monthly(Coordinator c, String source, String suffix, String label, LineOrigin origin,
+    private static Charge monthly(Coordinator c, Field source, String suffix, String label, LineOrigin origin,
                                   TreeSet<LocalDate> changeDates, Function<LocalDate, Fraction> amountOn) {
         List<Charge.Step> steps = new ArrayList<>();
         LocalDate start = c.from() == null ? LocalDate.MIN : c.from();
@@ -55,11 +70,16 @@ final class CoordinatorExpansion {
         for (LocalDate day : changeDates) {
             steps.add(new Charge.Step(day, amountOn.apply(day)));
         }
+        return monthly(c, source, suffix, label, origin, steps);
+    }
+
+    private static Charge monthly(Coordinator c, Field source, String suffix, String label, LineOrigin origin,
+                                  List<Charge.Step> steps) {
         return new Charge(c.id() + "/" + suffix, name(label, c), origin, source, Pool.COORDINATOR, c.employer(),
                 Periodicity.MONTH, c.from(), c.to(), steps, null, null);
     }
 
-    private static void yearly(Coordinator c, String source, String suffix, String label, LineOrigin origin,
+    private static void yearly(Coordinator c, Field source, String suffix, String label, LineOrigin origin,
                                MonetaryAmount perYear, List<Charge> lines) {
         if (perYear == null) {
             return;

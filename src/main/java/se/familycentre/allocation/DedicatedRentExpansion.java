@@ -14,6 +14,8 @@ import java.util.TreeSet;
  */
 final class DedicatedRentExpansion {
 
+    private static final Field SOURCE = Field.root("dedicatedRent");
+
     private DedicatedRentExpansion() {
     }
 
@@ -29,9 +31,16 @@ final class DedicatedRentExpansion {
         }
         Fraction perSquareMetre = Sek.exact(rent.rentPerSquareMetreYear());
         for (Service service : centre.services()) {
-            List<Room> rooms = centre.rooms().stream()
-                    .filter(r -> service.id().equals(r.service())).toList();
-            if (service.id().equals(rent.leaseHolder()) || rooms.isEmpty()) {
+            if (service.id().equals(rent.leaseHolder())) {
+                continue;
+            }
+            List<Room> rooms = new ArrayList<>();
+            for (Room room : centre.rooms()) {
+                if (service.id().equals(room.service())) {
+                    rooms.add(room);
+                }
+            }
+            if (rooms.isEmpty()) {
                 continue;
             }
             TreeSet<LocalDate> changes = new TreeSet<>();
@@ -49,7 +58,7 @@ final class DedicatedRentExpansion {
                 steps.add(new Charge.Step(day, perSquareMetre.multiply(areaOn(rooms, day))));
             }
             String name = "Rent of dedicated rooms, " + (service.name() == null ? service.id() : service.name());
-            lines.add(new Charge(idFor(service.id()), name, LineOrigin.DEDICATED_RENT, "dedicatedRent",
+            lines.add(new Charge(idFor(service.id()), name, LineOrigin.DEDICATED_RENT, SOURCE,
                     Pool.PREMISES, rent.leaseHolder(), Periodicity.YEAR, service.from(), service.to(), steps, null,
                     service.id()));
         }

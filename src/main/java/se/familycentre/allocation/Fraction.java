@@ -88,7 +88,7 @@ public final class Fraction implements Comparable<Fraction> {
             numerator = -numerator;
             denominator = -denominator;
         }
-        long gcd = gcd(Math.abs(numerator), denominator);
+        long gcd = denominator == 1 ? 1 : gcd(Math.abs(numerator), denominator);
         if (gcd != 1) {
             numerator /= gcd;
             denominator /= gcd;
@@ -115,6 +115,23 @@ public final class Fraction implements Comparable<Fraction> {
         return bigNumerator == null;
     }
 
+    private boolean isOne() {
+        return numerator == 1 && denominator == 1 && bigNumerator == null;
+    }
+
+    /** Whether the value is held in {@code long}s; then {@link #longNumerator()} and {@link #longDenominator()} are it. */
+    boolean isLong() {
+        return bigNumerator == null;
+    }
+
+    long longNumerator() {
+        return numerator;
+    }
+
+    long longDenominator() {
+        return denominator;
+    }
+
     public Fraction add(Fraction other) {
         if (signum() == 0) {
             return other;
@@ -123,13 +140,23 @@ public final class Fraction implements Comparable<Fraction> {
             return this;
         }
         if (isSmall() && other.isSmall()) {
-            // over the least common denominator, so that the terms stay as small as they can
+            // over the least common denominator, so that the terms stay as small as they can; reduced as in
+            // Knuth (TAOCP 4.5.1): only the common factor g of the denominators can divide the new numerator
             long g = denominator == other.denominator ? denominator : gcd(denominator, other.denominator);
             long mine = other.denominator / g;
             long theirs = denominator / g;
             if (productFits(numerator, mine) && productFits(other.numerator, theirs) && productFits(denominator, mine)) {
                 // each term is below 2^62 in magnitude, so their sum fits
-                return of(numerator * mine + other.numerator * theirs, denominator * mine);
+                long t = numerator * mine + other.numerator * theirs;
+                if (t == 0) {
+                    return ZERO;
+                }
+                if (g == 1) {
+                    // both in lowest terms with coprime denominators: so is the sum
+                    return new Fraction(t, denominator * mine);
+                }
+                long g2 = gcd(Math.abs(t), g);
+                return new Fraction(t / g2, theirs * (other.denominator / g2));
             }
         }
         BigInteger n = numerator();
@@ -162,6 +189,12 @@ public final class Fraction implements Comparable<Fraction> {
         if (signum() == 0 || other.signum() == 0) {
             return ZERO;
         }
+        if (other.isOne()) {
+            return this;
+        }
+        if (isOne()) {
+            return other;
+        }
         if (isSmall() && other.isSmall()) {
             // cross-reduce first so that the products stay small
             long g1 = gcd(Math.abs(numerator), other.denominator);
@@ -171,7 +204,8 @@ public final class Fraction implements Comparable<Fraction> {
             long d1 = denominator / g2;
             long d2 = other.denominator / g1;
             if (productFits(n1, n2) && productFits(d1, d2)) {
-                return of(n1 * n2, d1 * d2);
+                // both in lowest terms and cross-reduced: so is the product, and its denominator is positive
+                return new Fraction(n1 * n2, d1 * d2);
             }
         }
         return of(numerator().multiply(other.numerator()), denominator().multiply(other.denominator()));
@@ -186,7 +220,8 @@ public final class Fraction implements Comparable<Fraction> {
 
     private Fraction reciprocal() {
         if (isSmall()) {
-            return of(denominator, numerator);
+            // lowest terms stay lowest terms; only the sign moves to the numerator
+            return numerator < 0 ? new Fraction(-denominator, -numerator) : new Fraction(denominator, numerator);
         }
         return of(bigDenominator, bigNumerator);
     }
@@ -327,13 +362,29 @@ public final class Fraction implements Comparable<Fraction> {
         return Long.numberOfLeadingZeros(Math.abs(a)) + Long.numberOfLeadingZeros(Math.abs(b)) >= 66;
     }
 
-    /** Greatest common divisor of two non-negative values, not both zero. */
+    /**
+     * Greatest common divisor of two non-negative values, not both zero: binary
+     * (Stein's), since shifts and subtractions are much cheaper than the
+     * divisions of Euclid's remainders.
+     */
     private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
+        if (a == 0) {
+            return b;
         }
-        return a;
+        if (b == 0) {
+            return a;
+        }
+        int shift = Long.numberOfTrailingZeros(a | b);
+        a >>>= Long.numberOfTrailingZeros(a);
+        do {
+            b >>>= Long.numberOfTrailingZeros(b);
+            if (a > b) {
+                long t = a;
+                a = b;
+                b = t;
+            }
+            b -= a;
+        } while (b != 0);
+        return a << shift;
     }
 }

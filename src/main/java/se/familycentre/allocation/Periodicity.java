@@ -7,10 +7,10 @@ public enum Periodicity {
     YEAR(12),
     ONCE(0);
 
-    private final int months;
+    private final Fraction monthlyFactor;
 
     Periodicity(int months) {
-        this.months = months;
+        this.monthlyFactor = months == 0 ? null : Fraction.of(1, months);
     }
 
     /** The share of the amount that accrues in one full calendar month. */
@@ -18,6 +18,6 @@ public enum Periodicity {
         if (this == ONCE) {
             throw new IllegalStateException("a ONCE amount accrues on its date, not by month");
         }
-        return Fraction.of(1, months);
+        return monthlyFactor;
     }
 }

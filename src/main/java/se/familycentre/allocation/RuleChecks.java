@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class RuleChecks {
 
+    private static final Field RULES = Field.root("rules");
+
     private final Centre centre;
     private final Checks checks;
 
@@ -27,44 +29,44 @@ final class RuleChecks {
             LocalDate previous = null;
             for (int k = 0; k < list.size(); k++) {
                 PoolRule rule = list.get(k);
-                String path = "rules." + pool + "[" + k + "]";
+                Field path = RULES.dot(String.valueOf(pool)).at(k);
                 if (k == 0 && rule.from() != null) {
-                    checks.add(path + ".from", "the first rule holds from the start; leave from out");
+                    checks.add(path.dot("from"), "the first rule holds from the start; leave from out");
                 } else if (k > 0) {
                     if (rule.from() == null) {
-                        checks.add(path + ".from", "is required for every rule after the first");
+                        checks.add(path.dot("from"), "is required for every rule after the first");
                     } else if (previous != null && !rule.from().isAfter(previous)) {
-                        checks.add(path + ".from", "must be after the previous rule's date " + previous);
+                        checks.add(path.dot("from"), "must be after the previous rule's date " + previous);
                     }
                 }
                 if (rule.from() != null) {
                     previous = rule.from();
                 }
                 if (rule.rule() == null) {
-                    checks.add(path + ".rule", "is required");
+                    checks.add(path.dot("rule"), "is required");
                     continue;
                 }
                 if (pool.mandatoryRule() != null && rule.rule() != pool.mandatoryRule()) {
-                    checks.add(path + ".rule", "the coordinator's cost is always shared " + pool.mandatoryRule()
+                    checks.add(path.dot("rule"), "the coordinator's cost is always shared " + pool.mandatoryRule()
                             + " (§14.1), not " + rule.rule());
                 }
                 if (rule.rule() == RuleKind.PERCENT) {
                     percentages(pool, rule, path);
                 } else if (!rule.percentages().isEmpty()) {
-                    checks.add(path + ".percentages", "only a PERCENT rule takes percentages, this rule is " + rule.rule());
+                    checks.add(path.dot("percentages"), "only a PERCENT rule takes percentages, this rule is " + rule.rule());
                 }
             }
         }
     }
 
-    private void percentages(Pool pool, PoolRule rule, String path) {
+    private void percentages(Pool pool, PoolRule rule, Field path) {
         if (rule.percentages().isEmpty()) {
-            checks.add(path + ".percentages", "a PERCENT rule needs the members' percentages");
+            checks.add(path.dot("percentages"), "a PERCENT rule needs the members' percentages");
             return;
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> p : rule.percentages().entrySet()) {
-            String field = path + ".percentages." + p.getKey();
+            Field field = path.dot("percentages").dot(p.getKey());
             Service s = checks.services.get(p.getKey());
             if (s == null) {
                 checks.add(field, "no service of the centre has id " + p.getKey());
@@ -82,7 +84,7 @@ final class RuleChecks {
         }
         if (sum.compareTo(Checks.HUNDRED) != 0) {
             BigDecimal diff = sum.subtract(Checks.HUNDRED);
-            checks.add(path + ".percentages", "add up to " + sum.stripTrailingZeros().toPlainString()
+            checks.add(path.dot("percentages"), "add up to " + sum.stripTrailingZeros().toPlainString()
                     + ", not 100 (difference " + (diff.signum() > 0 ? "+" : "") + diff.stripTrailingZeros().toPlainString()
                     + ")");
         }

@@ -32,6 +32,11 @@ public final class Sek {
         return sek(new BigDecimal(ore, 2));
     }
 
+    /** An amount in öre as kronor at scale 2. */
+    static MonetaryAmount ofOre(long ore) {
+        return sek(BigDecimal.valueOf(ore, 2));
+    }
+
     public static BigDecimal decimal(MonetaryAmount amount) {
         return amount.getNumber().numberValue(BigDecimal.class);
     }
