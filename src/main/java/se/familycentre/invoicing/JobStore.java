@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.familycentre.allocation.Period;
@@ -26,6 +27,9 @@ public class JobStore {
     /** A claimed item: the centre a worker now issues. */
     record Claim(long itemId, long centreId) {
     }
+
+    /** How many pending items a worker looks at to find one no other worker holds (more than there are workers). */
+    private static final int CANDIDATES = 16;
 
     private final JdbcOperations jdbc;
     private final JobRepository jobs;
@@ -52,15 +56,38 @@ public class JobStore {
         return job;
     }
 
-    /** The next pending item no other worker holds, locked until the caller's transaction ends. */
+    /**
+     * The next pending item no other worker holds, locked until the caller's transaction ends; empty
+     * when every pending item is held by another worker or none is left. The candidates are read
+     * first and each is then locked on its own with {@code SKIP LOCKED}: a {@code LIMIT 1} together
+     * with {@code SKIP LOCKED} may be applied before the skipping (H2 does), which would leave a
+     * worker with nothing while items wait.
+     */
     Optional<Claim> claimNext(long jobId) {
-        return jdbc.prepareStatement("SELECT id, centre_id FROM job_item WHERE job_id = ? AND status = 'PENDING' "
-                + "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", ps -> {
+        List<long[]> candidates = jdbc.prepareStatement("SELECT id, centre_id FROM job_item "
+                + "WHERE job_id = ? AND status = 'PENDING' ORDER BY id LIMIT " + CANDIDATES, ps -> {
                     ps.setLong(1, jobId);
+                    List<long[]> found = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Claim(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+                        while (rs.next()) {
+                            found.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                        }
                     }
+                    return found;
                 });
+        for (long[] candidate : candidates) {
+            boolean locked = jdbc.prepareStatement("SELECT id FROM job_item WHERE id = ? AND status = 'PENDING' "
+                    + "FOR UPDATE SKIP LOCKED", ps -> {
+                        ps.setLong(1, candidate[0]);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next();
+                        }
+                    });
+            if (locked) {
+                return Optional.of(new Claim(candidate[0], candidate[1]));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Writes what became of a pending item; false if it was settled already. */
