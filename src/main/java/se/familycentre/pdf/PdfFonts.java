@@ -1,9 +1,11 @@
 package se.familycentre.pdf;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -55,9 +57,50 @@ final class PdfFonts {
     }
 
     private static TrueTypeFont parse(String file) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(scripts(file)));
         font.setEnableGsub(false);
         return font;
+    }
+
+    /**
+     * The Unicode blocks a statement prints: Latin with all its extensions (Swedish, the Sami and
+     * Finnish letters, and names from the rest of Europe and Vietnam), combining accents, general
+     * punctuation, currency, arrows and mathematical signs (the minus). PDFBox builds and reads the
+     * width of every glyph of a font for each document that embeds it, so embedding DejaVu's
+     * 6 000 glyphs cost more than laying the statement out; a character outside these blocks prints
+     * as '?' ({@link TextMetrics#safe}).
+     */
+    private static final int[][] BLOCKS = {{0x20, 0x7E}, {0xA0, 0x24F}, {0x250, 0x2FF}, {0x300, 0x36F},
+            {0x1E00, 0x1EFF}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}, {0x2190, 0x21FF},
+            {0x2200, 0x22FF}};
+
+    private static volatile byte[] regularScripts;
+    private static volatile byte[] boldScripts;
+
+    /** The face cut down to {@link #BLOCKS}, made once per JVM (racing first callers make the same bytes). */
+    private static byte[] scripts(String file) throws IOException {
+        boolean isBold = BOLD.equals(file);
+        byte[] cached = isBold ? boldScripts : regularScripts;
+        if (cached != null) {
+            return cached;
+        }
+        try (TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)))) {
+            TTFSubsetter subsetter = new TTFSubsetter(full);
+            for (int[] block : BLOCKS) {
+                for (int cp = block[0]; cp <= block[1]; cp++) {
+                    subsetter.add(cp);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            subsetter.writeToStream(out);
+            byte[] bytes = out.toByteArray();
+            if (isBold) {
+                boldScripts = bytes;
+            } else {
+                regularScripts = bytes;
+            }
+            return bytes;
+        }
     }
 
     PDFont regular() {

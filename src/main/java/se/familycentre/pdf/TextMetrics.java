@@ -2,9 +2,9 @@ package se.familycentre.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
@@ -15,11 +15,39 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  */
 final class TextMetrics {
 
-    /** Per font, whether it can encode a code point: asked once per character. */
-    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    /**
+     * Per face (by its name: every document embeds its own font objects of the same faces), whether
+     * it can encode a code point and the code point's advance width in thousandths of the size. A
+     * face's glyphs do not change, so this is worked out once per JVM instead of once per document.
+     */
+    private static final Map<String, Map<Integer, Boolean>> ENCODABLE = new ConcurrentHashMap<>();
+    private static final Map<String, Map<Integer, Float>> WIDTHS = new ConcurrentHashMap<>();
 
+    /**
+     * The width of the text as drawn: the sum of its glyphs' widths in order, which is what
+     * {@link PDFont#getStringWidth} adds up, taken from the cache.
+     */
     float width(PDFont font, float size, String s) throws IOException {
-        return font.getStringWidth(safe(font, s)) / 1000f * size;
+        Map<Integer, Float> widths = WIDTHS.computeIfAbsent(face(font), f -> new ConcurrentHashMap<>());
+        float width = 0;
+        String printable = safe(font, s);
+        for (int i = 0; i < printable.length(); ) {
+            int cp = printable.codePointAt(i);
+            Float w = widths.get(cp);
+            if (w == null) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                widths.put(cp, w);
+            }
+            width += w;
+            i += Character.charCount(cp);
+        }
+        return width / 1000f * size;
+    }
+
+    private static String face(PDFont font) {
+        String name = font.getName();
+        int tag = name == null ? -1 : name.indexOf('+');
+        return tag == 6 ? name.substring(7) : String.valueOf(name);
     }
 
     /** The text with control characters as spaces and any character the font lacks as '?'. */
@@ -27,7 +55,7 @@ final class TextMetrics {
         if (s == null) {
             return "";
         }
-        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
+        Map<Integer, Boolean> known = ENCODABLE.computeIfAbsent(face(font), f -> new ConcurrentHashMap<>());
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp)) {
