@@ -69,7 +69,11 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CentrePage")))
     @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
     @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
@@ -86,7 +90,11 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CentreProfile")))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> get(long id) {
         CentreRow row = store.centre(id);
@@ -103,7 +111,13 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> create(@Body String body) {
         CentreDocument doc = profileOnly(CentreReader.readCentre(body));
@@ -132,7 +146,13 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> update(long id, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -158,7 +178,11 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Void> delete(long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         store.deleteCentre(id, ETags.ifMatch(ifMatch));
@@ -176,7 +200,11 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<byte[]> allocation(long id, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
                                          @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from, @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
@@ -201,7 +229,11 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public Map<String, Object> export(long id, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
                                       @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from, @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
@@ -227,7 +259,13 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> importCentre(@Body String body) {
         CentreReader.ImportRequest request = CentreReader.readImport(body);

@@ -64,7 +64,11 @@ public class CentrePartsController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CentreParts")))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public List<Map<String, Object>> list(long centreId, @Parameter(description = "The kind of part", schema = @Schema(type = "string", allowableValues = {"services", "rooms", "coordinators", "cost-lines"})) String kind) {
         return written(store.document(centreId), kind(kind));
@@ -76,7 +80,11 @@ public class CentrePartsController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CentrePart")))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> get(long centreId, @Parameter(description = "The kind of part", schema = @Schema(type = "string", allowableValues = {"services", "rooms", "coordinators", "cost-lines"})) String kind, String key) {
         PartKind k = kind(kind);
@@ -98,7 +106,13 @@ public class CentrePartsController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> create(long centreId, @Parameter(description = "The kind of part", schema = @Schema(type = "string", allowableValues = {"services", "rooms", "coordinators", "cost-lines"})) String kind, @Body String body) {
         PartKind k = kind(kind);
@@ -126,7 +140,13 @@ public class CentrePartsController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> update(long centreId, @Parameter(description = "The kind of part", schema = @Schema(type = "string", allowableValues = {"services", "rooms", "coordinators", "cost-lines"})) String kind, String key, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -149,7 +169,11 @@ public class CentrePartsController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Void> delete(long centreId, @Parameter(description = "The kind of part", schema = @Schema(type = "string", allowableValues = {"services", "rooms", "coordinators", "cost-lines"})) String kind, String key,
                                      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -49,7 +49,11 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "EntityPage")))
     @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
     @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
@@ -66,7 +70,11 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Entity")))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> get(String ref) {
         LegalEntityRow row = registry.get(ref);
@@ -85,7 +93,13 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> create(@Body String body) {
         EntityReader.EntityEntry entry = EntityReader.read(body);
@@ -112,7 +126,13 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "The body's media type is not read here (…:unsupported-media-type)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> update(String ref, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -134,7 +154,11 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required); the answer names the current ETag",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Void> delete(String ref, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         registry.delete(ref, ETags.ifMatch(ifMatch));

@@ -50,7 +50,11 @@ public class JobController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> issueAll(@Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
                                                       @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
@@ -67,7 +71,11 @@ public class JobController {
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Job")))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    @ApiResponse(responseCode = "default", description = "Any other problem: 405 method-not-allowed, 406 not-acceptable, 415 unsupported-media-type, 500 internal-error",
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public Map<String, Object> job(long id) {
         return jobView(jobs.findById(id).orElseThrow(() -> ProblemMapper.notFound("job " + id)));
