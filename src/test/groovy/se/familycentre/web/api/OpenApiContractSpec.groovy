@@ -251,6 +251,10 @@ class OpenApiContractSpec extends Specification {
         check('GET', '/api/v1/centres?sort=colour').status == 400
         check('POST', '/api/v1/allocations', '{"period": "2025-Q1", "centre": ', [:], false).status == 400
 
+        and: 'the problems the framework gives: a method a path does not take, an answer it cannot give'
+        methodNotAllowedIsAProblem()
+        check('GET', "/api/v1/centres/$id", null, [Accept: 'application/xml'], false).status == 406
+
         and: 'the audit'
         check('GET', '/api/v1/audit').status == 200
         check('GET', "/api/v1/audit?centreId=$id&size=5").status == 200
@@ -297,6 +301,14 @@ class OpenApiContractSpec extends Specification {
         job.status in [200, 202]
         check('GET', job.header('Location')).status == 200
         check('GET', '/api/v1/jobs/99999999').status == 404
+    }
+
+    /** A 405 has no operation to check against; its body is checked as the calculator's 405 answer. */
+    boolean methodNotAllowedIsAProblem() {
+        Answer answer = api.exchange(HttpRequest.DELETE('/api/v1/allocations'))
+        ValidationReport report = validator.validateResponse('/api/v1/allocations', Request.Method.POST, responseOf(answer))
+        assert answer.status == 405 && !report.hasErrors(): "$answer ${report.messages*.message}"
+        true
     }
 
     // ---- every route is documented ----------------------------------------------------------------------
