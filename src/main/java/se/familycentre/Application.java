@@ -1,10 +1,21 @@
 package se.familycentre;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Starts the family centre cost-sharing service. */
+@OpenAPIDefinition(info = @Info(
+        title = "Family centre cost sharing",
+        version = "0.1.0",
+        description = "Shares the costs of Swedish family centres between their base services (Västra Götaland "
+                + "cooperation agreement §14) and issues the invoicing statements. Every error is "
+                + "application/problem+json (RFC 9457) with a stable type URN urn:problem:family-centre:*. "
+                + "The security schemes are declared for the sign-in that comes next; no operation requires one yet.",
+        license = @License(name = "Proprietary")))
 public final class Application {
 
     private Application() {

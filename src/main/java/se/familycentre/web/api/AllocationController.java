@@ -8,6 +8,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.centre.Refusal;
@@ -28,6 +32,24 @@ public class AllocationController {
     @NonBlocking
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "calculate", summary = "Computes a centre's period without storing anything", tags = "Allocations")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A period and a whole centre, e.g. a fixture",
+        content = {
+            @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "AllocationRequest")),
+            // the calculator reads the body as JSON whatever its Content-Type says
+            @Content(mediaType = "*/*", schema = @Schema(ref = OpenApiRefs.SCHEMAS + "AllocationRequest"))})
+    @ApiResponse(responseCode = "200", description = "Every line's total and shares, why, each service's totals, the flows between legal entities",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Allocation")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<byte[]> allocate(@Body byte[] body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());

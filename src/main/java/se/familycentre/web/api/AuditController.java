@@ -8,6 +8,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +32,21 @@ public class AuditController {
     }
 
     @Get
-    public Map<String, Object> list(@Nullable @QueryValue Long centreId, Pageable pageable) {
+    @Operation(operationId = "listAudit", summary = "Every change: what, when, by whom; newest first unless sorted", tags = "Audit")
+    @ApiResponse(responseCode = "200", description = "A page of audit events",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "AuditPage")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
+    @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
+    @Parameter(name = "sort", in = ParameterIn.QUERY, ref = "#/components/parameters/sortAudit")
+    public Map<String, Object> list(@Nullable @QueryValue Long centreId, @Parameter(hidden = true) Pageable pageable) {
         Pageable p = Pageables.sorted(pageable.getSort().isSorted() ? pageable
                         : Pageable.from(pageable.getNumber(), pageable.getSize(), Sort.of(Sort.Order.desc("id"))),
                 "id", Set.of("id", "occurredAt"));

@@ -12,6 +12,11 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,8 +66,23 @@ public class StatementController {
 
     /** The drafts of a period: one statement per creditor and debtor, and each entity's internal transfers. */
     @Get(value = "/centres/{id}/statements", produces = MediaType.APPLICATION_JSON)
-    public Map<String, Object> drafts(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
-                                      @Nullable @QueryValue String to) {
+    @Operation(operationId = "draftStatements", summary = "The drafts of a period: one statement per creditor and debtor, and the internal transfers", tags = "Statements")
+    @ApiResponse(responseCode = "200", description = "The drafts",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Drafts")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public Map<String, Object> drafts(long id, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                      @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
         Period p = PeriodReader.fromQuery(period, from, to);
         Invoicing.Drafts drafts = invoicing.drafts(id, p);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -75,9 +95,24 @@ public class StatementController {
 
     /** A draft's PDF, marked UTKAST and without a number; {@code creditor} and {@code debtor} pick the statement. */
     @Get(value = "/centres/{id}/statements/draft.pdf", produces = "application/pdf")
-    public HttpResponse<byte[]> draftPdf(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
-                                         @Nullable @QueryValue String to, @QueryValue String creditor,
-                                         @QueryValue String debtor) {
+    @Operation(operationId = "draftPdf", summary = "A draft's PDF, marked UTKAST and without a number", tags = "Statements")
+    @ApiResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> draftPdf(long id, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                         @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to, @Parameter(required = true, description = "The creditor's organisationsnummer") @QueryValue String creditor,
+                                         @Parameter(required = true, description = "The debtor's organisationsnummer") @QueryValue String debtor) {
         Period p = PeriodReader.fromQuery(period, from, to);
         Invoicing.Drafts drafts = invoicing.drafts(id, p);
         String c = OrganisationNumber.normalise(creditor);
@@ -94,9 +129,26 @@ public class StatementController {
 
     /** Issues every statement of the centre and period at once; honours Idempotency-Key. */
     @Post(value = "/centres/{id}/statements/issue", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> issue(long id, @Nullable @QueryValue String period, @Nullable @QueryValue String from,
-                                      @Nullable @QueryValue String to,
-                                      @Nullable @Header("Idempotency-Key") String key, @Nullable @Body String body) {
+    @Operation(operationId = "issueCentre", summary = "Issues every statement of the centre and period at once; honours Idempotency-Key", tags = "Statements")
+    @ApiResponse(responseCode = "201", description = "The issued statements",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Issued")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with stored data or with standing statements (…:conflict, …:issued-period, …:already-issued, …:already-credited, …:idempotency-key-in-progress)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<String> issue(long id, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                      @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to,
+                                      @Nullable @Parameter(description = "At most 200 characters; the same key answers the same request once") @Header("Idempotency-Key") String key, @Parameter(hidden = true) @Nullable @Body String body) {
         if (key != null && key.length() > Idempotency.MAX_KEY_LENGTH) {
             // the key could not be stored, so the request could never be answered once only
             throw ProblemMapper.malformedRequest(List.of(new Violation("Idempotency-Key", "is at most "
@@ -140,10 +192,23 @@ public class StatementController {
      * a mistyped filter never returns everything.
      */
     @Get(value = "/statements", produces = MediaType.APPLICATION_JSON)
-    public Map<String, Object> list(HttpRequest<?> http, @Nullable @QueryValue String entity,
-                                    @Nullable @QueryValue Long centre, @Nullable @QueryValue String period,
-                                    @Nullable @QueryValue String status, @Nullable @QueryValue Integer page,
-                                    @Nullable @QueryValue Integer size) {
+    @Operation(operationId = "listStatements", summary = "Issued and credit statements, paged; a parameter it does not know is a 400", tags = "Statements")
+    @ApiResponse(responseCode = "200", description = "A page of statements",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "StatementPage")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public Map<String, Object> list(@Parameter(hidden = true) HttpRequest<?> http, @Parameter(description = "An organisationsnummer, either side") @Nullable @QueryValue String entity,
+                                    @Parameter(description = "A centre id") @Nullable @QueryValue Long centre, @Parameter(description = "A quarter, e.g. 2025-Q1") @Nullable @QueryValue String period,
+                                    @Parameter(schema = @Schema(type = "string", allowableValues = {"ISSUED", "CREDITED", "CREDIT"})) @Nullable @QueryValue String status, @Parameter(description = "The page, from 0", schema = @Schema(type = "integer", minimum = "0")) @Nullable @QueryValue Integer page,
+                                    @Parameter(description = "50 unless given, at most 200") @Nullable @QueryValue Integer size) {
         List<Violation> unknown = new ArrayList<>();
         for (String name : http.getParameters().names()) {
             if (!LIST_PARAMETERS.contains(name)) {
@@ -192,7 +257,20 @@ public class StatementController {
 
     /** {@code /statements/12} (JSON), {@code /statements/12.pdf}, {@code /statements/12.csv}. */
     @Get("/statements/{ref}")
-    public HttpResponse<?> get(String ref) {
+    @Operation(operationId = "getStatement", summary = "One statement: {id} as JSON, {id}.pdf, {id}.csv", tags = "Statements")
+    @ApiResponse(responseCode = "200", description = "The statement, its PDF or its CSV", content = {
+            @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(implementation = StatementView.class)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<?> get(@Parameter(description = "The statement id, with .pdf or .csv for a download", schema = @Schema(type = "string", pattern = "^[0-9]+(\\.(json|pdf|csv))?$")) String ref) {
         String[] parts = ref.split("\\.", 2);
         StatementRow row = row(parts[0]);
         String format = parts.length == 2 ? parts[1] : "json";
@@ -209,6 +287,21 @@ public class StatementController {
 
     /** A credit statement (kreditnota) that negates the original and cites its number and date. */
     @Post(value = "/statements/{id}/credit", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "creditStatement", summary = "A credit statement (kreditnota) that negates the original and cites it", tags = "Statements")
+    @ApiResponse(responseCode = "201", description = "The credit statement", headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new resource", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(implementation = StatementView.class)))
+    @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with stored data or with standing statements (…:conflict, …:issued-period, …:already-issued, …:already-credited, …:idempotency-key-in-progress)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The rules refuse it, a part lacks what the rules need, or a value is out of bounds (…:invalid-centre, …:incomplete-part, …:invalid-value, …:nothing-to-invoice, …:not-creditable, …:idempotency-key-reused)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "406", description = "The resource cannot answer in the Accepted media type (…:not-acceptable)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<StatementView> credit(String id) {
         StatementRow credit = invoicing.credit(row(id).id());
         pdfs.pdfOf(credit);

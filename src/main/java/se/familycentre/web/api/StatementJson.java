@@ -1,20 +1,21 @@
 package se.familycentre.web.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.money.MonetaryAmount;
 import se.familycentre.allocation.Allocation;
+import se.familycentre.allocation.Sek;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
-import javax.money.MonetaryAmount;
-import se.familycentre.allocation.Sek;
 
 /** A statement's content over HTTP: every printed line with its basis, the sums and the total. */
 @Serdeable
 public record StatementJson(
-        String centre,
+        @Nullable String centre,
         PeriodDto period,
         PartyDto creditor,
         PartyDto debtor,
@@ -48,17 +49,18 @@ public record StatementJson(
     }
 
     @Serdeable
-    public record PartyDto(String organisationNumber, String name, String invoiceAddress, String reference,
+    public record PartyDto(String organisationNumber, @Nullable String name, @Nullable String invoiceAddress,
+                           @Nullable String reference,
                            int paymentTermsDays) {
     }
 
     @Serdeable
-    public record ServiceDto(String id, String type, String name, String costReference) {
+    public record ServiceDto(String id, String type, @Nullable String name, @Nullable String costReference) {
     }
 
     @Serdeable
-    public record LineDto(String lineId, String lineName, String origin, String pool, String payerService,
-                          Amount lineTotal, List<SegmentDto> basis, String debtorService, Amount share) {
+    public record LineDto(String lineId, @Nullable String lineName, String origin, String pool, @Nullable String payerService,
+                          Amount lineTotal, List<SegmentDto> basis, @Nullable String debtorService, Amount share) {
     }
 
     static StatementJson of(Statement s) {

@@ -1,6 +1,7 @@
 package se.familycentre.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,23 +9,24 @@ import java.util.Map;
 
 /**
  * A statement over HTTP: a draft (no id or number), an issued statement or a
- * credit statement, with its status and content.
+ * credit statement, with its status and content. What a kind has not (a draft's id and number,
+ * a statement's credit) is left out; {@code @Nullable} says so in the OpenAPI document.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatementView(
-        Long id,
-        String number,
+        @Nullable Long id,
+        @Nullable String number,
         String kind,
         String status,
-        LocalDate issuedOn,
-        LocalDate dueOn,
+        @Nullable LocalDate issuedOn,
+        @Nullable LocalDate dueOn,
         Long centreId,
-        String credits,
-        LocalDate creditsIssuedOn,
-        String creditedBy,
-        List<String> replaces,
-        String pdfSha256,
+        @Nullable String credits,
+        @Nullable LocalDate creditsIssuedOn,
+        @Nullable String creditedBy,
+        @Nullable List<String> replaces,
+        @Nullable String pdfSha256,
         Map<String, String> links,
         StatementJson content) {
 }
