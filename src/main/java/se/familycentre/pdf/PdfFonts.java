@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -16,7 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * DejaVu Sans, regular and bold, embedded as subsets so å, ä, ö and the minus
  * sign print in every viewer. The TrueType files come from
  * net.sf.jasperreports:jasperreports-fonts; their bytes are read from the
- * classpath once per JVM and parsed once per thread, while each PDF makes its
+ * classpath and cut down once per JVM, parsed once per thread, while each PDF makes its
  * own font objects from them (a PDFont belongs to one document).
  */
 final class PdfFonts {
@@ -24,9 +26,6 @@ final class PdfFonts {
     private static final String FONT_DIR = "/net/sf/jasperreports/fonts/dejavu/";
     private static final String REGULAR = "DejaVuSans.ttf";
     private static final String BOLD = "DejaVuSans-Bold.ttf";
-
-    private static volatile byte[] regularBytes;
-    private static volatile byte[] boldBytes;
 
     private final PDFont regular;
     private final PDFont bold;
@@ -74,33 +73,25 @@ final class PdfFonts {
             {0x1E00, 0x1EFF}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}, {0x2190, 0x21FF},
             {0x2200, 0x22FF}};
 
-    private static volatile byte[] regularScripts;
-    private static volatile byte[] boldScripts;
+    /** Each face cut down to {@link #BLOCKS}, made once per JVM. */
+    private static final Map<String, byte[]> CUT = new ConcurrentHashMap<>();
 
-    /** The face cut down to {@link #BLOCKS}, made once per JVM (racing first callers make the same bytes). */
-    private static byte[] scripts(String file) throws IOException {
-        boolean isBold = BOLD.equals(file);
-        byte[] cached = isBold ? boldScripts : regularScripts;
-        if (cached != null) {
-            return cached;
-        }
-        try (TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)))) {
-            TTFSubsetter subsetter = new TTFSubsetter(full);
-            for (int[] block : BLOCKS) {
-                for (int cp = block[0]; cp <= block[1]; cp++) {
-                    subsetter.add(cp);
+    private static byte[] scripts(String file) {
+        return CUT.computeIfAbsent(file, f -> {
+            try (TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(resource(f)))) {
+                TTFSubsetter subsetter = new TTFSubsetter(full);
+                for (int[] block : BLOCKS) {
+                    for (int cp = block[0]; cp <= block[1]; cp++) {
+                        subsetter.add(cp);
+                    }
                 }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                subsetter.writeToStream(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            subsetter.writeToStream(out);
-            byte[] bytes = out.toByteArray();
-            if (isBold) {
-                boldScripts = bytes;
-            } else {
-                regularScripts = bytes;
-            }
-            return bytes;
-        }
+        });
     }
 
     PDFont regular() {
@@ -111,25 +102,13 @@ final class PdfFonts {
         return bold;
     }
 
-    /** Two racing first callers may both read the file; either copy is the same bytes. */
-    private static byte[] bytes(String file) throws IOException {
-        boolean isBold = BOLD.equals(file);
-        byte[] cached = isBold ? boldBytes : regularBytes;
-        if (cached != null) {
-            return cached;
-        }
+    private static byte[] resource(String file) throws IOException {
         try (InputStream in = PdfFonts.class.getResourceAsStream(FONT_DIR + file)) {
             if (in == null) {
                 throw new IOException("font " + FONT_DIR + file + " is not on the classpath"
                         + " (net.sf.jasperreports:jasperreports-fonts)");
             }
-            byte[] bytes = in.readAllBytes();
-            if (isBold) {
-                boldBytes = bytes;
-            } else {
-                regularBytes = bytes;
-            }
-            return bytes;
+            return in.readAllBytes();
         }
     }
 }
