@@ -1,9 +1,12 @@
 package se.familycentre.invoicing;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import se.familycentre.statement.StatementDocument;
@@ -23,9 +26,11 @@ public class PdfArchive {
     private final StatementRepository statements;
     private final StatementRenderer renderer;
     private final StatementArchive archive;
+    private final TransactionOperations<Connection> transactions;
 
     public PdfArchive(StatementPdfRepository pdfs, StatementRepository statements, StatementRenderer renderer,
-                      StatementArchive archive) {
+                      StatementArchive archive, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.pdfs = pdfs;
         this.statements = statements;
         this.renderer = renderer;
@@ -50,8 +55,26 @@ public class PdfArchive {
         return renderer.render(document);
     }
 
+    /**
+     * Stores the PDFs of the rows that have none: rendered outside any transaction, then written
+     * together in one (one commit for a centre's statements instead of one each). If another
+     * instance stored one of them meanwhile, the batch rolls back and each is stored on its own.
+     */
     public void storeAll(List<StatementRow> rows) {
-        rows.forEach(this::pdfOf);
+        List<StatementPdfRow> rendered = new ArrayList<>();
+        for (StatementRow row : rows) {
+            if (pdfs.findSha256ByStatementId(row.id()).isEmpty()) {
+                rendered.add(render(row));
+            }
+        }
+        if (rendered.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWrite(status -> pdfs.saveAll(rendered));
+        } catch (DataAccessException e) {
+            rendered.forEach(this::save);
+        }
     }
 
     /** Stores the PDF of every statement that has none: run at start-up, before requests are served. */
@@ -62,11 +85,20 @@ public class PdfArchive {
     }
 
     private StatementPdfRow store(StatementRow row) {
+        return save(render(row));
+    }
+
+    private StatementPdfRow render(StatementRow row) {
         byte[] pdf = renderer.renderIssued(document(row), row.issuedAt().toInstant());
+        return new StatementPdfRow(row.id(), pdf, sha256(pdf));
+    }
+
+    /** Inserts the row; if another instance stored the statement's PDF first, that one (the same bytes). */
+    private StatementPdfRow save(StatementPdfRow row) {
         try {
-            return pdfs.save(new StatementPdfRow(row.id(), pdf, sha256(pdf)));
+            return pdfs.save(row);
         } catch (DataAccessException e) {
-            return pdfs.findById(row.id()).orElseThrow(() -> e);
+            return pdfs.findById(row.statementId()).orElseThrow(() -> e);
         }
     }
 

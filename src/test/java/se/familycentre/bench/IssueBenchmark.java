@@ -90,106 +90,127 @@ public final class IssueBenchmark {
         boolean keep = Boolean.getBoolean("bench.keep-database");
         List<String> documents = fixtureTexts(fixtures);
 
-        Path dir = Files.createTempDirectory("issue-bench");
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench"
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Map<String, String> rows = new LinkedHashMap<>();
-        long startContext = System.nanoTime();
-        try (ApplicationContext ctx = ApplicationContext.run(Map.<String, Object>of(
-                "datasources.default.url", url,
-                "familycentre.fixtures.load-on-empty-database", false,
-                "micronaut.server.port", -1))) {
-            double contextSeconds = seconds(System.nanoTime() - startContext);
-
-            // ---- generation (not timed as issuing) ----
-            long startGeneration = System.nanoTime();
-            generate(ctx, documents, count, seed);
-            double generationSeconds = seconds(System.nanoTime() - startGeneration);
-            ConnectionOperations<Connection> jdbc = connections(ctx);
-            long centres = ctx.getBean(CentreRepository.class).count();
-            System.out.printf(Locale.ROOT, "# %d centres generated in %.1f s%n", centres, generationSeconds);
-
-            // ---- issuing (timed) ----
-            System.gc();
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
-            long heapBefore = heapUsed(heapPools);
-            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            HeapSampler sampler = new HeapSampler(heapPools);
-            sampler.start();
-            long start = System.nanoTime();
-            String jobDetail;
-            if (mode.equals("job")) {
-                jobDetail = runJob(ctx, jdbc);
-            } else {
-                jobDetail = runLoop(ctx);
-            }
-            long elapsed = System.nanoTime() - start;
-            sampler.halt();
-            long peakHeap = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            List<String> poolPeaks = heapPools.stream()
-                    .map(p -> p.getName() + " " + mib(p.getPeakUsage().getUsed())).toList();
-            System.gc();
-            long heapAfter = heapUsed(heapPools);
-            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-
-            // ---- what was issued ----
-            long statements = count(jdbc, "SELECT COUNT(*) FROM statement");
-            long issuedCentres = count(jdbc, "SELECT COUNT(DISTINCT centre_id) FROM statement");
-            long[] pdf = query(jdbc,
-                    "SELECT COUNT(*), AVG(OCTET_LENGTH(pdf)), MAX(OCTET_LENGTH(pdf)), MIN(OCTET_LENGTH(pdf)), "
-                            + "SUM(OCTET_LENGTH(pdf)) FROM statement_pdf", null, rs -> {
-                        rs.next();
-                        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
-                    });
-            double secs = seconds(elapsed);
-
-            rows.put("mode", mode.equals("job")
-                    ? "QuarterlyRun.start(" + QUARTER + ") job, JobRepository polled until FINISHED"
-                    : "Invoicing.issue + PdfArchive.storeAll per centre, one thread");
-            rows.put("database", "H2 file (embedded), fresh temp directory");
-            rows.put("centres generated", centres + " (from " + documents.size() + " fixtures, seed " + seed
-                    + ", in " + String.format(Locale.ROOT, "%.1f s", generationSeconds) + ")");
-            rows.put("context start", String.format(Locale.ROOT, "%.1f s", contextSeconds));
-            rows.put("job result", jobDetail);
-            rows.put("issuing wall time", String.format(Locale.ROOT, "%.1f s", secs));
-            rows.put("statements issued", statements + " (for " + issuedCentres + " centres)");
-            rows.put("statements/s", String.format(Locale.ROOT, "%.1f", statements / secs));
-            rows.put("centres/s", String.format(Locale.ROOT, "%.1f", issuedCentres / secs));
-            rows.put("PDFs stored", String.valueOf(pdf[0]));
-            rows.put("PDF size avg", kib(pdf[1]));
-            rows.put("PDF size max", kib(pdf[2]));
-            rows.put("PDF size min", kib(pdf[3]));
-            rows.put("PDF bytes total", String.format(Locale.ROOT, "%.1f MiB", pdf[4] / 1048576.0));
-            rows.put("peak heap (sum of pool peaks)", mib(peakHeap));
-            rows.put("peak heap (sampled, 50 ms)", mib(sampler.max));
-            rows.put("heap in use before issuing", mib(heapBefore));
-            rows.put("peak per heap pool", String.join(", ", poolPeaks));
-            rows.put("heap in use after issuing", mib(heapAfter) + " (after System.gc())");
-            rows.put("-Xmx", xmx() + " (max heap " + mib(Runtime.getRuntime().maxMemory()) + ")");
-            rows.put("GC", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .map(g -> g.getName()).toList()));
-            rows.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            rows.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
-            rows.put("load average (1 min)", String.format(Locale.ROOT, "%.2f before issuing, %.2f after",
-                    loadBefore, loadAfter));
-        } finally {
-            if (keep) {
-                System.out.println("# database kept in " + dir);
-            } else {
-                delete(dir);
-            }
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        StringBuilder table = new StringBuilder();
+        for (int round = 1; round <= rounds; round++) {
+            Map<String, String> rows = new LinkedHashMap<>();
+            rows.put("round", round + " of " + rounds + (round == 1
+                    ? ": the first run in a fresh JVM (the JIT compiles while it issues)"
+                    : ": the same JVM, a fresh database (compiled code from the rounds before)"));
+            round(rows, mode, count, seed, documents, keep);
+            table.append(table(rows));
+            System.out.print(table(rows));
         }
-
-        String table = table(rows);
-        System.out.print(table);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
-        Files.writeString(out, table, StandardCharsets.UTF_8);
+        Files.writeString(out, table.toString(), StandardCharsets.UTF_8);
         System.out.println("# written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    /** One round: a fresh database in a temporary directory, centres generated, one quarter issued and timed. */
+    static void round(Map<String, String> rows, String mode, int count, long seed, List<String> documents,
+                      boolean keep) throws Exception {
+    Path dir = Files.createTempDirectory("issue-bench");
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    long startContext = System.nanoTime();
+    try (ApplicationContext ctx = ApplicationContext.run(Map.<String, Object>of(
+            // the production URL of application.yml (durable commits included), in a fresh directory
+            "familycentre.data-dir", dir.toAbsolutePath().toString(),
+            "familycentre.fixtures.load-on-empty-database", false,
+            "micronaut.server.port", -1))) {
+        double contextSeconds = seconds(System.nanoTime() - startContext);
+
+        // ---- generation (not timed as issuing) ----
+        long startGeneration = System.nanoTime();
+        generate(ctx, documents, count, seed);
+        double generationSeconds = seconds(System.nanoTime() - startGeneration);
+        ConnectionOperations<Connection> jdbc = connections(ctx);
+        long centres = ctx.getBean(CentreRepository.class).count();
+        System.out.printf(Locale.ROOT, "# %d centres generated in %.1f s%n", centres, generationSeconds);
+
+        // ---- issuing (timed) ----
+        System.gc();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+        long heapBefore = heapUsed(heapPools);
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapSampler sampler = new HeapSampler(heapPools);
+        sampler.start();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        String jobDetail;
+        if (mode.equals("job")) {
+            jobDetail = runJob(ctx, jdbc);
+        } else {
+            jobDetail = runLoop(ctx);
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuBefore;
+        sampler.halt();
+        long peakHeap = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        List<String> poolPeaks = heapPools.stream()
+                .map(p -> p.getName() + " " + mib(p.getPeakUsage().getUsed())).toList();
+        System.gc();
+        long heapAfter = heapUsed(heapPools);
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        // ---- what was issued ----
+        long statements = count(jdbc, "SELECT COUNT(*) FROM statement");
+        long issuedCentres = count(jdbc, "SELECT COUNT(DISTINCT centre_id) FROM statement");
+        long[] pdf = query(jdbc,
+                "SELECT COUNT(*), AVG(OCTET_LENGTH(pdf)), MAX(OCTET_LENGTH(pdf)), MIN(OCTET_LENGTH(pdf)), "
+                        + "SUM(OCTET_LENGTH(pdf)) FROM statement_pdf", null, rs -> {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                });
+        double secs = seconds(elapsed);
+
+        rows.put("mode", mode.equals("job")
+                ? "QuarterlyRun.start(" + QUARTER + ") job, JobRepository polled until FINISHED"
+                : "Invoicing.issue + PdfArchive.storeAll per centre, one thread");
+        rows.put("database", "H2 file (embedded), fresh temp directory");
+        rows.put("centres generated", centres + " (from " + documents.size() + " fixtures, seed " + seed
+                + ", in " + String.format(Locale.ROOT, "%.1f s", generationSeconds) + ")");
+        rows.put("context start", String.format(Locale.ROOT, "%.1f s", contextSeconds));
+        rows.put("job result", jobDetail);
+        rows.put("issuing wall time", String.format(Locale.ROOT, "%.1f s", secs));
+        rows.put("process CPU time", String.format(Locale.ROOT, "%.1f s (all threads, GC included)",
+                seconds(cpu)));
+        rows.put("statements issued", statements + " (for " + issuedCentres + " centres)");
+        rows.put("statements/s", String.format(Locale.ROOT, "%.1f", statements / secs));
+        rows.put("centres/s", String.format(Locale.ROOT, "%.1f", issuedCentres / secs));
+        rows.put("PDFs stored", String.valueOf(pdf[0]));
+        rows.put("PDF size avg", kib(pdf[1]));
+        rows.put("PDF size max", kib(pdf[2]));
+        rows.put("PDF size min", kib(pdf[3]));
+        rows.put("PDF bytes total", String.format(Locale.ROOT, "%.1f MiB", pdf[4] / 1048576.0));
+        rows.put("peak heap (sum of pool peaks)", mib(peakHeap));
+        rows.put("peak heap (sampled, 50 ms)", mib(sampler.max));
+        rows.put("heap in use before issuing", mib(heapBefore));
+        rows.put("peak per heap pool", String.join(", ", poolPeaks));
+        rows.put("heap in use after issuing", mib(heapAfter) + " (after System.gc())");
+        rows.put("-Xmx", xmx() + " (max heap " + mib(Runtime.getRuntime().maxMemory()) + ")");
+        rows.put("GC", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(g -> g.getName()).toList()));
+        rows.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        rows.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        rows.put("load average (1 min)", String.format(Locale.ROOT, "%.2f before issuing, %.2f after",
+                loadBefore, loadAfter));
+    } finally {
+        if (keep) {
+            System.out.println("# database kept in " + dir);
+        } else {
+            delete(dir);
+        }
+    }
+    }
+
+    /** CPU time of the whole JVM so far: steadier than wall time on a shared machine. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     // ---- generation -------------------------------------------------------
