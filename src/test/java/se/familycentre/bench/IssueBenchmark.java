@@ -438,6 +438,16 @@ public final class IssueBenchmark {
                 .reduce((a, b) -> b).orElse("not set");
     }
 
+    /** The JIT options the JVM was started with: the default tiered JIT when none. */
+    static String jit() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel") || a.contains("TieredCompilation")
+                        || a.startsWith("-Xint") || a.startsWith("-Xcomp"))
+                .toList();
+        return options.isEmpty() ? "tiered, C1 and C2 (the JVM's default)" : String.join(" ", options)
+                + (options.contains("-XX:TieredStopAtLevel=1") ? " (C1 only)" : "");
+    }
+
     static double seconds(long nanos) {
         return nanos / 1e9;
     }
