@@ -11,4 +11,8 @@ import java.util.Optional;
 public interface AuditEventRepository extends PageableRepository<AuditEventRow, Long> {
 
     io.micronaut.data.model.Page<AuditEventRow> findByCentreId(Long centreId, io.micronaut.data.model.Pageable pageable);
+
+    /** The events of these centres (a principal's scope). */
+    io.micronaut.data.model.Page<AuditEventRow> findByCentreIdIn(java.util.Collection<Long> centreIds,
+                                                                 io.micronaut.data.model.Pageable pageable);
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import se.familycentre.allocation.Period;
 
@@ -45,12 +47,31 @@ public class JobStore {
      */
     @Transactional
     public JobRow create(String kind, Period period) {
+        return create(kind, period, JobRow.runningKey(kind, period.from(), period.to()), null);
+    }
+
+    /**
+     * A running job under the running key with an item for each of the centres (every centre when
+     * null), or a unique-key violation when a job runs under that key already.
+     */
+    @Transactional
+    public JobRow create(String kind, Period period, String runningKey, Set<Long> centres) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         JobRow job = jobs.save(new JobRow(null, kind, period.from(), period.to(), JobStatus.RUNNING, now, null,
-                JobRow.runningKey(kind, period.from(), period.to()), now, null));
+                runningKey, now, null));
+        List<Long> ids = centres == null ? null : centres.stream().sorted().toList();
+        if (ids != null && ids.isEmpty()) {
+            return job;
+        }
+        String only = ids == null ? "" : " WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         jdbc.prepareStatement("INSERT INTO job_item (job_id, centre_id, status, version) "
-                + "SELECT ?, id, 'PENDING', 0 FROM centre ORDER BY id", ps -> {
+                + "SELECT ?, id, 'PENDING', 0 FROM centre" + only + " ORDER BY id", ps -> {
                     ps.setLong(1, job.id());
+                    if (ids != null) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            ps.setLong(i + 2, ids.get(i));
+                        }
+                    }
                     return ps.executeUpdate();
                 });
         return job;

@@ -79,9 +79,22 @@ public class QuarterlyRun {
         this.lease = lease;
     }
 
-    /** Starts a run for the period, or answers the one running for it (taking it over if its instance stopped). */
+    /** Starts a run of every centre for the period, or answers the one running for it. */
     public Started start(Period period) {
-        String key = JobRow.runningKey(KIND, period.from(), period.to());
+        return start(period, null, null);
+    }
+
+    /**
+     * Starts a run for the period, or answers the one running for it (taking it over if its instance
+     * stopped). A run for part of the centres (a principal's scope) runs under its own key, so runs of
+     * different scopes do not wait for each other; a centre in both is issued by whichever comes
+     * first (the other skips it: its days are claimed).
+     *
+     * @param centres the centres to issue, or null for all
+     * @param scope   what names that set of centres in the running key (null for all)
+     */
+    public Started start(Period period, Set<Long> centres, String scope) {
+        String key = JobRow.runningKey(KIND, period.from(), period.to()) + (scope == null ? "" : " " + scope);
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<JobRow> running = jobs.findByRunningKey(key);
             if (running.isPresent()) {
@@ -91,7 +104,7 @@ public class QuarterlyRun {
                 return new Started(running.get(), false);
             }
             try {
-                JobRow job = store.create(KIND, period);
+                JobRow job = store.create(KIND, period, key, centres);
                 work(job.id());
                 return new Started(job, true);
             } catch (DataAccessException e) {

@@ -66,8 +66,12 @@ class ServiceApi {
         send(b)
     }
 
+    /** The first administrator, whose password the harness gives the service (FAMILYCENTRE_ADMIN_PASSWORD). */
+    static final String AUTHORIZATION = 'Basic ' + "admin:${ServiceProcess.ADMIN_PASSWORD}".bytes.encodeBase64()
+
     Answer send(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> r = http.send(builder.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray())
+        HttpResponse<byte[]> r = http.send(builder.timeout(REQUEST_TIMEOUT).header('Authorization', AUTHORIZATION)
+                .build(), HttpResponse.BodyHandlers.ofByteArray())
         new Answer(status: r.statusCode(), response: r, bytes: r.body() ?: new byte[0])
     }
 

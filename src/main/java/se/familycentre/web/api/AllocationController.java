@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,6 +20,7 @@ import se.familycentre.centre.Refusal;
 import se.familycentre.format.CentreReader;
 
 /** The stateless calculator: a whole centre and a period in, every share out. Nothing is stored. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/allocations")
 public class AllocationController {
 

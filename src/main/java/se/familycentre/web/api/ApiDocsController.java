@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +14,7 @@ import java.net.URI;
  * Stable addresses for the API's description: the OpenAPI document is written at compile time by
  * micronaut-openapi and served as a static resource under {@code /swagger}; Swagger UI is bundled.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @Tag(name = "Contract")
 public class ApiDocsController {

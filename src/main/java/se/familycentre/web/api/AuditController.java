@@ -1,5 +1,11 @@
 package se.familycentre.web.api;
 
+import se.familycentre.access.Scope;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.data.model.Page;
+import java.util.List;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -21,14 +27,17 @@ import se.familycentre.centre.AuditEventRepository;
 import se.familycentre.centre.AuditEventRow;
 
 /** The audit log: every change, newest first, optionally for one centre. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditController {
 
     private final AuditEventRepository events;
+    private final Scope scope;
 
-    public AuditController(AuditEventRepository events) {
+    public AuditController(AuditEventRepository events, Scope scope) {
         this.events = events;
+        this.scope = scope;
     }
 
     @Get
@@ -46,12 +55,20 @@ public class AuditController {
     @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
     @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
     @Parameter(name = "sort", in = ParameterIn.QUERY, ref = "#/components/parameters/sortAudit")
-    public Map<String, Object> list(@Nullable @QueryValue Long centreId, @Parameter(hidden = true) Pageable pageable) {
+    public Map<String, Object> list(@Parameter(hidden = true) HttpRequest<?> request,
+                                    @Nullable @QueryValue Long centreId, @Parameter(hidden = true) Pageable pageable) {
         Pageable p = Pageables.sorted(pageable.getSort().isSorted() ? pageable
                         : Pageable.from(pageable.getNumber(), pageable.getSize(), Sort.of(Sort.Order.desc("id"))),
                 "id", Set.of("id", "occurredAt"));
-        return Pageables.page(centreId == null ? events.findAll(p) : events.findByCentreId(centreId, p),
-                AuditController::json);
+        // outside an administrator's view: only the events of the principal's centres
+        Set<Long> visible = scope.centreIds(Access.actor(request));
+        Set<Long> wanted = visible == null ? (centreId == null ? null : Set.of(centreId))
+                : centreId == null ? visible : visible.contains(centreId) ? Set.of(centreId) : Set.of();
+        Page<AuditEventRow> page = wanted == null ? events.findAll(p)
+                : wanted.isEmpty() ? Page.of(List.of(), p, 0L)
+                : wanted.size() == 1 ? events.findByCentreId(wanted.iterator().next(), p)
+                : events.findByCentreIdIn(wanted, p);
+        return Pageables.page(page, AuditController::json);
     }
 
     private static Map<String, Object> json(AuditEventRow e) {

@@ -1,5 +1,9 @@
 package se.familycentre.web.api;
 
+import se.familycentre.access.Scope;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -47,6 +51,7 @@ import se.familycentre.format.PeriodReader;
  * Stored centres: their profile, rules and rent recharge; the allocation of any
  * period from what is stored; export and import in the calculator's format.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/centres")
 @Produces(MediaType.APPLICATION_JSON)
 public class CentreController {
@@ -56,7 +61,11 @@ public class CentreController {
     private final CentreRepository centres;
     private final Allocator allocator;
 
-    public CentreController(CentreStore store, CentreImport importer, CentreRepository centres, Allocator allocator) {
+    private final Scope scope;
+
+    public CentreController(CentreStore store, CentreImport importer, CentreRepository centres, Allocator allocator,
+                            Scope scope) {
+        this.scope = scope;
         this.store = store;
         this.importer = importer;
         this.centres = centres;
@@ -78,9 +87,13 @@ public class CentreController {
     @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
     @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
     @Parameter(name = "sort", in = ParameterIn.QUERY, ref = "#/components/parameters/sortCentres")
-    public Map<String, Object> list(@Parameter(hidden = true) Pageable pageable) {
-        Page<CentreRow> page = centres.findAll(Pageables.sorted(pageable, "name",
-                Set.of("id", "name", "municipality", "region", "establishedOn")));
+    public Map<String, Object> list(@Parameter(hidden = true) HttpRequest<?> request,
+                                    @Parameter(hidden = true) Pageable pageable) {
+        Pageable sorted = Pageables.sorted(pageable, "name",
+                Set.of("id", "name", "municipality", "region", "establishedOn"));
+        Set<Long> visible = scope.centreIds(Access.actor(request));
+        Page<CentreRow> page = visible == null ? centres.findAll(sorted)
+                : visible.isEmpty() ? Page.of(List.of(), sorted, 0L) : centres.findByIdIn(visible, sorted);
         return Pageables.page(page, CentreController::summary);
     }
 

@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -46,6 +48,7 @@ import se.familycentre.format.PartReader;
  * amount changes, participation) are changes from a date within it, so a
  * change recorded today leaves earlier periods as they were.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/centres/{centreId}/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CentrePartsController {

@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -33,6 +35,7 @@ import se.familycentre.format.EntityReader;
  * Legal entities: regions, municipalities and private health centres, addressed
  * by id or by organisationsnummer ({@code /entities/232100-0131}).
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityController {

@@ -1,5 +1,10 @@
 package se.familycentre.web.api;
 
+import se.familycentre.access.Actor;
+import se.familycentre.access.Scope;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,13 +30,17 @@ import se.familycentre.invoicing.JobRow;
 import se.familycentre.invoicing.QuarterlyRun;
 
 /** The quarterly run over every centre, and its progress as a job. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1")
 public class JobController {
 
     private final QuarterlyRun run;
     private final JobRepository jobs;
 
-    public JobController(QuarterlyRun run, JobRepository jobs) {
+    private final Scope scope;
+
+    public JobController(QuarterlyRun run, JobRepository jobs, Scope scope) {
+        this.scope = scope;
         this.run = run;
         this.jobs = jobs;
     }
@@ -56,9 +65,12 @@ public class JobController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    public HttpResponse<Map<String, Object>> issueAll(@Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+    public HttpResponse<Map<String, Object>> issueAll(@Parameter(hidden = true) HttpRequest<?> request, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period, @Parameter(description = "The first day (with to, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
                                                       @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
-        QuarterlyRun.Started started = run.start(PeriodReader.fromQuery(period, from, to));
+        Actor actor = Access.actor(request);
+        // an administrator's run covers every centre; anyone else's only the centres of its entities
+        QuarterlyRun.Started started = actor.isAdmin() ? run.start(PeriodReader.fromQuery(period, from, to))
+                : run.start(PeriodReader.fromQuery(period, from, to), scope.centreIds(actor), Scope.key(actor));
         JobRow job = started.job();
         return HttpResponse.<Map<String, Object>>status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(jobView(job))

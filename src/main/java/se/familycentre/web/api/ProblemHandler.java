@@ -1,6 +1,12 @@
 package se.familycentre.web.api;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import java.time.Instant;
+import java.util.Optional;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.familycentre.access.AccessRefusal;
 import se.familycentre.centre.Refusal;
 import se.familycentre.format.FormatException;
 import se.familycentre.format.ParserMessages;
@@ -56,6 +63,7 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
             case 404 -> ProblemMapper.NOT_FOUND;
             case 405 -> ProblemMapper.METHOD_NOT_ALLOWED;
             case 406 -> ProblemMapper.NOT_ACCEPTABLE;
+            case 413 -> ProblemMapper.TOO_LARGE;
             case 415 -> ProblemMapper.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? ProblemMapper.INTERNAL : "about:blank";
         };
@@ -117,6 +125,41 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
             return answer(request, e);
+        }
+    }
+
+    /** Sign-in's and the administration of users' and tokens' refusals. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class AccessRefusalHandler implements ExceptionHandler<AccessRefusal, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, AccessRefusal e) {
+            MutableHttpResponse<Problem> response = (MutableHttpResponse<Problem>) answer(request, e);
+            if (e instanceof AccessRefusal.LockedOut locked) {
+                response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Access.secondsUntil(locked.until())));
+            }
+            if (e instanceof AccessRefusal.BadCredentials) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, Access.CHALLENGE);
+            }
+            return response;
+        }
+    }
+
+    /**
+     * Micronaut Security's refusals: 401 when no valid credentials came (429 with Retry-After when
+     * they named a locked account), 403 when the signed-in principal's role does not reach the route.
+     */
+    @Singleton
+    @Replaces(DefaultAuthorizationExceptionHandler.class)
+    @Produces(Problem.MEDIA_TYPE)
+    static class AuthorizationHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+        @Override
+        public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
+            Optional<Instant> locked = request.getAttribute(Access.LOCKED_UNTIL, Instant.class);
+            RuntimeException refusal = locked.isPresent() ? new AccessRefusal.LockedOut(locked.get())
+                    : e.isForbidden() ? new AccessRefusal.Forbidden("the signed-in principal's role does not allow this")
+                    : new AccessRefusal.BadCredentials();
+            return (MutableHttpResponse<?>) new AccessRefusalHandler().handle(request, (AccessRefusal) refusal);
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.familycentre.web.api;
 
 import java.util.List;
+import se.familycentre.access.AccessRefusal;
 import se.familycentre.allocation.Violation;
 import se.familycentre.centre.Refusal;
 import se.familycentre.format.FormatException;
@@ -32,6 +33,12 @@ final class ProblemMapper {
     static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
     static final String NOT_ACCEPTABLE = PREFIX + "not-acceptable";
     static final String INTERNAL = PREFIX + "internal-error";
+    static final String UNAUTHENTICATED = PREFIX + "unauthenticated";
+    static final String FORBIDDEN = PREFIX + "forbidden";
+    static final String LOCKED_OUT = PREFIX + "locked-out";
+    static final String PASSWORD_CHANGE_REQUIRED = PREFIX + "password-change-required";
+    static final String CROSS_SITE = PREFIX + "cross-site-request";
+    static final String TOO_LARGE = PREFIX + "request-too-large";
 
     private ProblemMapper() {
     }
@@ -48,6 +55,9 @@ final class ProblemMapper {
         }
         if (e instanceof FormatException f) {
             return of(f, instance);
+        }
+        if (e instanceof AccessRefusal a) {
+            return of(a, instance);
         }
         throw new IllegalArgumentException("not a refusal: " + e.getClass().getName());
     }
@@ -103,6 +113,22 @@ final class ProblemMapper {
             return problem(422, KEY_REUSED, "The Idempotency-Key belongs to another request", r, instance);
         }
         return problem(409, KEY_IN_PROGRESS, "The request with this Idempotency-Key has not finished", r, instance);
+    }
+
+    private static Problem of(AccessRefusal a, String instance) {
+        if (a instanceof AccessRefusal.BadCredentials) {
+            return new Problem(UNAUTHENTICATED, "Not signed in", 401, a.getMessage(), instance, List.of());
+        }
+        if (a instanceof AccessRefusal.LockedOut) {
+            return new Problem(LOCKED_OUT, "Too many failed sign-ins", 429, a.getMessage(), instance, List.of());
+        }
+        if (a instanceof AccessRefusal.NotFound) {
+            return new Problem(NOT_FOUND, "Not found", 404, a.getMessage(), instance, List.of());
+        }
+        if (a instanceof AccessRefusal.Forbidden) {
+            return new Problem(FORBIDDEN, "Not allowed", 403, a.getMessage(), instance, List.of());
+        }
+        return new Problem(INVALID_VALUE, "A value is refused", 422, a.getMessage(), instance, fields(a.errors()));
     }
 
     private static Problem of(FormatException f, String instance) {

@@ -1,5 +1,8 @@
 package se.familycentre.web.api;
 
+import se.familycentre.access.Scope;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,6 +46,7 @@ import se.familycentre.statement.StatementCsv;
 import se.familycentre.statement.StatementDocument;
 
 /** Statements: drafts of a centre's period, issuing, crediting and downloads. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1")
 public class StatementController {
 
@@ -55,8 +59,11 @@ public class StatementController {
     private final Idempotency idempotency;
     private final JsonMapper json;
 
+    private final Scope scope;
+
     public StatementController(Invoicing invoicing, StatementRepository statements, PdfArchive pdfs,
-                               Idempotency idempotency, JsonMapper json) {
+                               Idempotency idempotency, JsonMapper json, Scope scope) {
+        this.scope = scope;
         this.invoicing = invoicing;
         this.statements = statements;
         this.pdfs = pdfs;
@@ -227,7 +234,9 @@ public class StatementController {
         String e = entity == null ? null : OrganisationNumber.normalise(entity);
         List<StatementRow> rows = centre == null ? statements.findAllOrderById() : statements.findByCentreIdOrderById(centre);
         StatementLedger ledger = StatementLedger.of(rows);
+        Set<String> mine = scope.organisationNumbers(Access.actor(http));
         List<StatementRow> matching = rows.stream()
+                .filter(r -> mine == null || mine.contains(r.creditor()) || mine.contains(r.debtor()))
                 .filter(r -> e == null || e.equals(r.creditor()) || e.equals(r.debtor()))
                 .filter(r -> p == null || p.from().equals(r.periodFrom()) && p.to().equals(r.periodTo()))
                 .filter(r -> wanted == null || ledger.statusOf(r) == wanted)

@@ -1100,7 +1100,7 @@ class RegistryApiSpec extends Specification {
     // the audit log
     // =============================================================================
 
-    def "the audit log lists CREATE, UPDATE, DELETE and IMPORT events, newest first, by system"() {
+    def "the audit log lists CREATE, UPDATE, DELETE and IMPORT events, newest first, by the signed-in user"() {
         given:
         Map c = centreWithServices()
         long id = c.id as long
@@ -1117,18 +1117,18 @@ class RegistryApiSpec extends Specification {
         events*.action == ['UPDATE', 'DELETE', 'UPDATE', 'CREATE', 'CREATE', 'CREATE', 'CREATE']
         events*.resourceType == ['centre', 'room', 'room', 'room', 'service', 'service', 'centre']
         events*.resourceId == ["$id", "$id/wc", "$id/wc", "$id/wc", "$id/of", "$id/bvc", "$id"]*.toString()
-        events.every { it.by == 'system' && it.centreId == id && it.at }
+        events.every { it.by == 'admin' && it.centreId == id && it.at }
         events*.id == events*.id.sort(false).reverse()
 
         and:
         List<Map> importEvents = get("$AUDIT?centreId=${imported.json.id}").json.items as List<Map>
         importEvents*.action == ['IMPORT']
-        importEvents[0].by == 'system'
+        importEvents[0].by == 'admin'
 
         and: 'entity events are in the whole log'
         List<Map> log = get("$AUDIT?size=100").json.items as List<Map>
         log.any { it.action == 'CREATE' && it.resourceType == 'entity' && it.summary?.contains(c.entity as String) }
-        log.every { it.by == 'system' }
+        log.every { it.by == 'admin' }
 
         and: 'a deleted centre leaves its DELETE in the log'
         ok(delete(c.base, get(c.base).etag), 204)

@@ -1,0 +1,142 @@
+package se.familycentre.web.api;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import se.familycentre.access.Actor;
+import se.familycentre.access.Role;
+import se.familycentre.access.Scope;
+import se.familycentre.invoicing.StatementRepository;
+import se.familycentre.invoicing.StatementRow;
+
+/**
+ * Roles and scope for every API path, in one table (issue 9): what each role may do, and that a
+ * centre or statement outside the principal's entities answers 404, as if it did not exist. Lists
+ * (centres, statements, the audit, a run's centres) are narrowed to the scope by their controllers.
+ *
+ * <pre>
+ *                                   ADMIN  FINANCE  STEERING  SYSTEM
+ * read centres, drafts, allocations   all    scope    scope     scope
+ * change centres, import              all    scope    -         -
+ * issue, credit, run the quarter      all    scope    -         scope, if its token may issue
+ * read statements (JSON, PDF, CSV)    all    scope    -         scope
+ * change legal entities               all    -        -         -
+ * users and tokens                    all    -        -         -
+ * </pre>
+ */
+@Filter("/api/v1/**")
+public class Guard implements HttpServerFilter {
+
+    private static final Pattern CENTRE = Pattern.compile("^/api/v1/centres/(\\d+)(/.*)?$");
+    private static final Pattern STATEMENT = Pattern.compile("^/api/v1/statements/(\\d+)(\\.[a-z]+)?(/.*)?$");
+    private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final Scope scope;
+    private final StatementRepository statements;
+
+    public Guard(Scope scope, StatementRepository statements) {
+        this.scope = scope;
+        this.statements = statements;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after() + 1;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<Actor> actor = request.getAttribute(Access.ACTOR, Actor.class);
+        if (actor.isEmpty()) {
+            return chain.proceed(request);
+        }
+        return Mono.fromCallable(() -> check(request, actor.get()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(refusal -> refusal.isPresent() ? Mono.<MutableHttpResponse<?>>just(refusal.get())
+                        : Mono.<MutableHttpResponse<?>>from(chain.proceed(request)));
+    }
+
+    /** Why the actor may not make the request, or nothing. */
+    Optional<MutableHttpResponse<?>> check(HttpRequest<?> request, Actor actor) {
+        if (actor.isAdmin()) {
+            return Optional.empty();
+        }
+        String path = request.getPath();
+        boolean read = READ.contains(request.getMethod());
+        Matcher centre = CENTRE.matcher(path);
+        if (centre.matches()) {
+            if (!scope.seesCentre(actor, Long.parseLong(centre.group(1)))) {
+                return notFound(request, "centre " + centre.group(1));
+            }
+            String rest = centre.group(2) == null ? "" : centre.group(2);
+            if (rest.startsWith("/statements")) {
+                if (rest.equals("/statements/issue")) {
+                    return allowed(request, actor.mayIssue(), "issuing needs FINANCE, ADMIN or a token that may issue");
+                }
+                return allowed(request, actor.has(Role.FINANCE) || actor.has(Role.SYSTEM),
+                        "statements are read by FINANCE, SYSTEM and ADMIN");
+            }
+            return allowed(request, read || actor.mayEditCentres(), "changing a centre needs FINANCE or ADMIN");
+        }
+        if (path.equals("/api/v1/centres") || path.equals("/api/v1/centres/import")) {
+            return allowed(request, read || actor.mayEditCentres(), "creating a centre needs FINANCE or ADMIN");
+        }
+        Matcher statement = STATEMENT.matcher(path);
+        if (statement.matches()) {
+            Optional<StatementRow> row = statements.findById(Long.parseLong(statement.group(1)));
+            if (row.isEmpty() || !scope.seesStatement(actor, row.get().creditor(), row.get().debtor())) {
+                return notFound(request, "statement " + statement.group(1));
+            }
+            if (statement.group(3) != null) {
+                return allowed(request, actor.mayIssue(), "crediting needs FINANCE, ADMIN or a token that may issue");
+            }
+            return allowed(request, actor.has(Role.FINANCE) || actor.has(Role.SYSTEM),
+                    "statements are read by FINANCE, SYSTEM and ADMIN");
+        }
+        if (path.equals("/api/v1/statements")) {
+            return allowed(request, actor.has(Role.FINANCE) || actor.has(Role.SYSTEM),
+                    "statements are read by FINANCE, SYSTEM and ADMIN");
+        }
+        if (path.equals("/api/v1/statements/issue")) {
+            return allowed(request, actor.mayIssue(), "running the quarter needs FINANCE, ADMIN or a token that may issue");
+        }
+        if (path.startsWith("/api/v1/jobs/")) {
+            return allowed(request, actor.mayIssue(), "runs are followed by FINANCE, ADMIN or a token that may issue");
+        }
+        if (path.startsWith("/api/v1/entities")) {
+            return allowed(request, read, "legal entities are changed by ADMIN");
+        }
+        if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens")) {
+            return allowed(request, false, "users and tokens are administered by ADMIN");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MutableHttpResponse<?>> allowed(HttpRequest<?> request, boolean allowed, String why) {
+        if (allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpResponse.status(HttpStatus.FORBIDDEN).contentType(Problem.MEDIA_TYPE)
+                .body(new Problem(ProblemMapper.FORBIDDEN, "Not allowed", 403, why, request.getPath(), List.of())));
+    }
+
+    private static Optional<MutableHttpResponse<?>> notFound(HttpRequest<?> request, String what) {
+        return Optional.of(HttpResponse.status(HttpStatus.NOT_FOUND).contentType(Problem.MEDIA_TYPE)
+                .body(new Problem(ProblemMapper.NOT_FOUND, "Not found", 404, what + " does not exist",
+                        request.getPath(), List.of())));
+    }
+}

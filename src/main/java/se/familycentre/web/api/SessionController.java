@@ -1,0 +1,145 @@
+package se.familycentre.web.api;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.familycentre.access.AccessRefusal;
+import se.familycentre.access.Account;
+import se.familycentre.access.Accounts;
+import se.familycentre.access.Actor;
+
+/**
+ * Signing in and out for people: {@code POST /api/v1/session} checks the password and sets the
+ * session cookie (a signed JWT: {@code HttpOnly}, {@code SameSite=Strict}, {@code Secure} over
+ * TLS, expiring after {@code familycentre.security.session}); {@code DELETE} signs out everywhere;
+ * {@code PUT /password} changes the password.
+ */
+@Controller("/api/v1/session")
+@Produces(MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SessionController {
+
+    static final String COOKIE_NAME = "FC_SESSION";
+
+    private final Accounts accounts;
+    private final JwtTokenGenerator tokens;
+    private final Duration lifetime;
+
+    public SessionController(Accounts accounts, JwtTokenGenerator tokens,
+                             @Value("${familycentre.security.session:8h}") Duration lifetime) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.lifetime = lifetime;
+    }
+
+    @Serdeable
+    public record SignIn(@Nullable String username, @Nullable String password) {
+    }
+
+    @Serdeable
+    public record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+    }
+
+    @Post
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "signIn", summary = "Sign in with username and password; sets the session cookie",
+            tags = "Access")
+    public HttpResponse<Map<String, Object>> signIn(HttpRequest<?> request, @Body SignIn body) {
+        Account account = accounts.authenticate(body.username(), body.password(), true);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(Access.EPOCH, account.sessionEpoch());
+        claims.put(Access.VIA, Access.COOKIE);
+        Authentication authentication = Authentication.build(account.username(),
+                account.roles().stream().map(Enum::name).toList(), claims);
+        String jwt = tokens.generateToken(authentication, (int) lifetime.toSeconds())
+                .orElseThrow(() -> new IllegalStateException("no session token could be signed"));
+        Cookie cookie = Cookie.of(COOKIE_NAME, jwt).httpOnly(true).sameSite(SameSite.Strict).path("/")
+                .maxAge(lifetime).secure(request.isSecure());
+        Map<String, Object> json = json(account);
+        json.put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime).withNano(0).toString());
+        return HttpResponse.ok(json).cookie(cookie);
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "currentPrincipal", summary = "Who the request acts as", tags = "Access")
+    public Map<String, Object> current(HttpRequest<?> request) {
+        Actor actor = Access.actor(request);
+        if (actor.kind() == Actor.Kind.USER) {
+            return json(accounts.byId(actor.id()).orElseThrow(AccessRefusal.BadCredentials::new));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "token");
+        json.put("name", actor.name());
+        json.put("roles", actor.roles().stream().map(Enum::name).sorted().toList());
+        json.put("mayIssue", actor.mayIssue());
+        return json;
+    }
+
+    @Delete
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "signOut", summary = "Sign out: every session of the user ends", tags = "Access")
+    public MutableHttpResponse<?> signOut(HttpRequest<?> request) {
+        Actor actor = Access.actor(request);
+        if (actor.kind() == Actor.Kind.USER) {
+            accounts.signOut(actor.id());
+        }
+        return HttpResponse.noContent().cookie(Cookie.of(COOKIE_NAME, "").httpOnly(true).sameSite(SameSite.Strict)
+                .path("/").maxAge(0).secure(request.isSecure()));
+    }
+
+    @Put("/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "changePassword", summary = "Change one's own password; other sessions end",
+            tags = "Access")
+    public HttpResponse<Map<String, Object>> changePassword(HttpRequest<?> request, @Body PasswordChange body) {
+        Actor actor = Access.actor(request);
+        if (actor.kind() != Actor.Kind.USER) {
+            throw new AccessRefusal.Forbidden("a token has no password");
+        }
+        Account account = accounts.changePassword(actor.id(), body.currentPassword(), body.newPassword());
+        // the change ended every session, this one too: sign it in again under the new epoch
+        return signIn(request, new SignIn(account.username(), body.newPassword()));
+    }
+
+    static Map<String, Object> json(Account a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "user");
+        json.put("id", a.id());
+        json.put("username", a.username());
+        json.put("displayName", a.displayName());
+        json.put("roles", a.roles().stream().map(Enum::name).sorted().toList());
+        json.put("entities", List.copyOf(a.entities()));
+        json.put("disabled", a.disabled());
+        json.put("mustChangePassword", a.mustChangePassword());
+        json.put("lastSignInAt", a.lastSignInAt() == null ? null : a.lastSignInAt().toString());
+        json.put("createdAt", a.createdAt().toString());
+        return json;
+    }
+}
