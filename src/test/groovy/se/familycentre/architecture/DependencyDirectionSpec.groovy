@@ -46,6 +46,7 @@ class DependencyDirectionSpec extends Specification {
         when:
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer('web').definedBy('se.familycentre.web..')
+                .layer('access').definedBy('se.familycentre.access..')
                 .layer('invoicing').definedBy('se.familycentre.invoicing..')
                 .layer('centre').definedBy('se.familycentre.centre..')
                 .layer('format').definedBy('se.familycentre.format..')
@@ -56,12 +57,13 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('web').mayNotBeAccessedByAnyLayer()
                 .whereLayer('pdf').mayNotBeAccessedByAnyLayer()
                 .whereLayer('config').mayNotBeAccessedByAnyLayer()
+                .whereLayer('access').mayOnlyBeAccessedByLayers('web')
                 .whereLayer('invoicing').mayOnlyBeAccessedByLayers('web')
-                .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing')
+                .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing', 'access')
                 .whereLayer('format').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre')
                 .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'pdf')
-                .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf',
-                'statement', 'config')
+                .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
+                'pdf', 'statement', 'config')
                 .check(classes)
 
         then:
