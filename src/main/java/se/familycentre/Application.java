@@ -14,7 +14,8 @@ import java.nio.file.Path;
         description = "Shares the costs of Swedish family centres between their base services (Västra Götaland "
                 + "cooperation agreement §14) and issues the invoicing statements. Every error is "
                 + "application/problem+json (RFC 9457) with a stable type URN urn:problem:family-centre:*. "
-                + "The security schemes are declared for the sign-in that comes next; no operation requires one yet.",
+                + "Every operation but signIn, this document and /health needs a principal: the session cookie, "
+                + "HTTP Basic or an API token; what is outside the principal's entities answers 404.",
         license = @License(name = "Proprietary")))
 public final class Application {
 

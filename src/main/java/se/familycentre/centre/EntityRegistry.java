@@ -83,7 +83,13 @@ public class EntityRegistry {
             throw new Refusal.Conflict("legal entity " + current.organisationNumber() + " runs services of a centre",
                     List.of(new Violation("id", "is in use by services; remove them first")));
         }
-        entities.delete(current);
+        try {
+            entities.delete(current);
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            // a user or an API token acts for it (their links keep the entity)
+            throw new Refusal.Conflict("legal entity " + current.organisationNumber() + " is in use",
+                    List.of(new Violation("id", "is in use by users or API tokens; remove it from them first")));
+        }
         audit.record("DELETE", "entity", String.valueOf(current.id()), null,
                 current.organisationNumber() + " " + current.name());
     }

@@ -235,4 +235,21 @@ class AccessSpec extends Specification {
         a.status == 202
         a.json.total == 1
     }
+
+    def "a legal entity a user acts for cannot be deleted: 409, and the entity stays"() {
+        given:
+        String org = orgNo()
+        assert api.post('/api/v1/entities', JsonOutput.toJson([organisationNumber: org, name: 'Testkommun'])).status == 201
+        assert api.post('/api/v1/users', JsonOutput.toJson([username: 'linked', displayName: 'x',
+                password: 'linked-password-1', roles: ['FINANCE'], entities: [org]])).status == 201
+        String etag = api.get("/api/v1/entities/$org").header('ETag')
+
+        when:
+        def a = api.exchange(HttpRequest.DELETE("/api/v1/entities/$org").header('If-Match', etag))
+
+        then:
+        a.status == 409
+        a.json.errors*.field == ['id']
+        api.get("/api/v1/entities/$org").status == 200
+    }
 }

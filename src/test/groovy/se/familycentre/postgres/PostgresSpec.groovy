@@ -47,8 +47,11 @@ class PostgresSpec extends Specification {
                 'familycentre.database-vendor'                : 'postgresql',
                 'familycentre.fixtures.directory'             : 'fixtures',
                 'familycentre.fixtures.load-on-empty-database': true,
+                'familycentre.admin-password'                 : 'test-admin-password',
+                'familycentre.security.bcrypt-cost'           : 4,
                 'micronaut.server.port'                       : -1], 'postgres')
-        client = HttpClient.create(server.URL)
+        // a client of the server's context, so the specs' AdminByDefault filter signs its requests in
+        client = server.applicationContext.createBean(HttpClient, server.URL)
     }
 
     Map json(String path) {
