@@ -114,6 +114,7 @@ class ServiceProcess {
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build()
         HttpRequest request = HttpRequest.newBuilder(base.resolve('/api/v1/centres?size=1'))
+                .header('Authorization', ServiceApi.AUTHORIZATION)
                 .timeout(Duration.ofSeconds(10)).GET().build()
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos()
         while (System.nanoTime() < deadline) {
