@@ -22,9 +22,28 @@ public class AuditLog {
         this.principal = principal;
     }
 
+    /** Who the work on this thread is done for, when no request says (a run's workers). */
+    private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+
     public void record(String action, String resourceType, String resourceId, Long centreId, String summary) {
-        recordAs(principal == null ? SYSTEM : principal.current(), action, resourceType, resourceId, centreId,
-                summary);
+        String acting = ACTING.get();
+        recordAs(acting != null ? acting : principal == null ? SYSTEM : principal.current(), action, resourceType,
+                resourceId, centreId, summary);
+    }
+
+    /** Runs the work with every event it records attributed to the actor (a run's workers act for its starter). */
+    public static <T> T actingAs(String actor, java.util.function.Supplier<T> work) {
+        String before = ACTING.get();
+        ACTING.set(actor);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        }
     }
 
     /** Records an event by a principal the request has not established, such as a failed sign-in. */

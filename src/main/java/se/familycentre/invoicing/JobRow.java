@@ -25,7 +25,9 @@ public record JobRow(
         @Nullable OffsetDateTime finishedAt,
         @Nullable String runningKey,
         @Nullable OffsetDateTime heartbeatAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version,
+        @Nullable String startedBy,
+        @Nullable String scope) {
 
     /** What a running job of this kind and period is known by. */
     public static String runningKey(String kind, LocalDate from, LocalDate to) {

@@ -47,18 +47,22 @@ public class JobStore {
      */
     @Transactional
     public JobRow create(String kind, Period period) {
-        return create(kind, period, JobRow.runningKey(kind, period.from(), period.to()), null);
+        return create(kind, period, JobRow.runningKey(kind, period.from(), period.to()), null, null, null);
     }
 
     /**
      * A running job under the running key with an item for each of the centres (every centre when
      * null), or a unique-key violation when a job runs under that key already.
+     *
+     * @param startedBy the principal, as the audit names it (null: the service itself)
+     * @param scope     the scope the centres were chosen by (null: all centres)
      */
     @Transactional
-    public JobRow create(String kind, Period period, String runningKey, Set<Long> centres) {
+    public JobRow create(String kind, Period period, String runningKey, Set<Long> centres, String startedBy,
+                         String scope) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         JobRow job = jobs.save(new JobRow(null, kind, period.from(), period.to(), JobStatus.RUNNING, now, null,
-                runningKey, now, null));
+                runningKey, now, null, startedBy, scope));
         List<Long> ids = centres == null ? null : centres.stream().sorted().toList();
         if (ids != null && ids.isEmpty()) {
             return job;

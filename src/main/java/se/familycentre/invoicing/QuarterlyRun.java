@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
+import se.familycentre.centre.AuditLog;
 import se.familycentre.centre.Refusal;
 
 /**
@@ -60,6 +61,7 @@ public class QuarterlyRun {
     private final ExecutorService executor;
     private final int workers;
     private final Duration lease;
+    private final AuditLog audit;
     /** The jobs this process has workers on (threads are this process's own; the work is in the database). */
     private final Set<Long> workedHere = ConcurrentHashMap.newKeySet();
 
@@ -67,7 +69,8 @@ public class QuarterlyRun {
                         PdfArchive pdfs, TransactionOperations<Connection> transactions,
                         @Named(TaskExecutors.BLOCKING) ExecutorService executor,
                         @Value("${familycentre.run.workers:2}") int workers,
-                        @Value("${familycentre.run.lease:30s}") Duration lease) {
+                        @Value("${familycentre.run.lease:30s}") Duration lease, AuditLog audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.items = items;
         this.store = store;
@@ -81,7 +84,7 @@ public class QuarterlyRun {
 
     /** Starts a run of every centre for the period, or answers the one running for it. */
     public Started start(Period period) {
-        return start(period, null, null);
+        return start(period, null, null, null);
     }
 
     /**
@@ -90,10 +93,11 @@ public class QuarterlyRun {
      * different scopes do not wait for each other; a centre in both is issued by whichever comes
      * first (the other skips it: its days are claimed).
      *
-     * @param centres the centres to issue, or null for all
-     * @param scope   what names that set of centres in the running key (null for all)
+     * @param centres   the centres to issue, or null for all
+     * @param scope     what names that set of centres in the running key (null for all)
+     * @param startedBy the principal, whom the audit names for every statement the run issues
      */
-    public Started start(Period period, Set<Long> centres, String scope) {
+    public Started start(Period period, Set<Long> centres, String scope, String startedBy) {
         String key = JobRow.runningKey(KIND, period.from(), period.to()) + (scope == null ? "" : " " + scope);
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<JobRow> running = jobs.findByRunningKey(key);
@@ -104,7 +108,9 @@ public class QuarterlyRun {
                 return new Started(running.get(), false);
             }
             try {
-                JobRow job = store.create(KIND, period, key, centres);
+                JobRow job = store.create(KIND, period, key, centres, startedBy, scope);
+                audit.record("RUN", "job", String.valueOf(job.id()), null, period.label()
+                        + (scope == null ? " every centre" : " the centres of " + scope));
                 work(job.id());
                 return new Started(job, true);
             } catch (DataAccessException e) {
@@ -164,6 +170,14 @@ public class QuarterlyRun {
     /** Works the job's pending items until none is left to claim, then finishes it if no item is pending. */
     public void run(long jobId) {
         JobRow job = jobs.findById(jobId).orElseThrow();
+        AuditLog.actingAs("run " + jobId + (job.startedBy() == null ? "" : " by " + job.startedBy()), () -> {
+            workOn(job);
+            return null;
+        });
+    }
+
+    private void workOn(JobRow job) {
+        long jobId = job.id();
         Period period = new Period(job.periodFrom(), job.periodTo());
         long beat = 0;
         while (next(jobId, period)) {

@@ -107,7 +107,7 @@ class AccessSpec extends Specification {
         }
     }
 
-    StatementApi.Answer call(String principal, String method, String path, String body) {
+    StatementApi.Answer ask(String principal, String method, String path, String body) {
         MutableHttpRequest<?> request = switch (method) {
             case 'GET' -> HttpRequest.GET(path)
             case 'POST' -> HttpRequest.POST(path, body ?: '').contentType(MediaType.APPLICATION_JSON_TYPE)
@@ -135,7 +135,7 @@ class AccessSpec extends Specification {
         List<Long> before = written()
 
         when:
-        def a = call(principal, method, path(template), body)
+        def a = ask(principal, method, path(template), body)
 
         then:
         a.status == status
@@ -165,6 +165,8 @@ class AccessSpec extends Specification {
         'system'        | 'DELETE' | '/api/v1/centres/{A}'                            | null                       || 403
         'steering-a'    | 'POST'   | '/api/v1/centres/import'                         | '{}'                       || 403
         'anonymous'     | 'POST'   | '/api/v1/centres/import'                         | '{}'                       || 401
+        'finance-a'     | 'POST'   | '/api/v1/centres'                                | '{}'                       || 403
+        'finance-a'     | 'POST'   | '/api/v1/centres/import'                         | exampleA(orgNo(), orgNo()) || 403
         // drafts and issuing
         'finance-a'     | 'GET'    | '/api/v1/centres/{A}/statements?period=2025-Q2'  | null                       || 200
         'steering-a'    | 'GET'    | '/api/v1/centres/{A}/statements?period=2025-Q2'  | null                       || 403
@@ -204,36 +206,66 @@ class AccessSpec extends Specification {
 
     def "lists show only what is in scope: centres, statements, the audit"() {
         expect:
-        def centres = call('finance-a', 'GET', '/api/v1/centres?size=200', null).json.items*.id*.toLong()
+        def centres = ask('finance-a', 'GET', '/api/v1/centres?size=200', null).json.items*.id*.toLong()
         centres.contains(world.centreA) && !centres.contains(world.centreB)
-        def statements = call('system', 'GET', '/api/v1/statements?size=200', null).json.items
+        def statements = ask('system', 'GET', '/api/v1/statements?size=200', null).json.items
         !statements.isEmpty()
         statements.every { it.content.creditor.organisationNumber == world.regionA || it.content.debtor.organisationNumber == world.regionA }
-        def audit = call('finance-a', 'GET', '/api/v1/audit?size=100', null).json.items
+        def audit = ask('finance-a', 'GET', '/api/v1/audit?size=100', null).json.items
         audit.every { it.centreId == world.centreA }
-        !call('admin', 'GET', '/api/v1/audit?size=100', null).json.items.every { it.centreId == world.centreA }
+        !ask('admin', 'GET', '/api/v1/audit?size=100', null).json.items.every { it.centreId == world.centreA }
     }
 
     def "a SYSTEM token may issue only when it says so, and the audit names it by its prefix"() {
         when:
-        def refused = call('system', 'POST', "/api/v1/centres/${world.centreA}/statements/issue?period=2025-Q3", null)
-        def issued = call('systemIssuer', 'POST', "/api/v1/centres/${world.centreA}/statements/issue?period=2025-Q3", null)
+        def refused = ask('system', 'POST', "/api/v1/centres/${world.centreA}/statements/issue?period=2025-Q3", null)
+        def issued = ask('systemIssuer', 'POST', "/api/v1/centres/${world.centreA}/statements/issue?period=2025-Q3", null)
 
         then:
         refused.status == 403
         issued.status == 201
-        def events = call('admin', 'GET', "/api/v1/audit?centreId=${world.centreA}&size=5", null).json.items
+        def events = ask('admin', 'GET', "/api/v1/audit?centreId=${world.centreA}&size=5", null).json.items
         events[0].action == 'ISSUE'
         events[0].by.startsWith('token:fct_')
     }
 
     def "a finance officer's quarterly run covers only the centres of its entities"() {
         when:
-        def a = call('finance-a', 'POST', '/api/v1/statements/issue?period=2025-Q4', null)
+        def a = ask('finance-a', 'POST', '/api/v1/statements/issue?period=2025-Q4', null)
 
         then:
         a.status == 202
         a.json.total == 1
+
+        and: 'the run is visible in its scope only, and the audit names its starter for what it issues'
+        ask('finance-a', 'GET', "/api/v1/jobs/${a.json.id}", null).status == 200
+        ask('systemIssuer', 'GET', "/api/v1/jobs/${a.json.id}", null).status == 404
+        waitFor { ask('admin', 'GET', "/api/v1/jobs/${a.json.id}", null).json.status == 'FINISHED' }
+        def events = ask('admin', 'GET', "/api/v1/audit?centreId=${world.centreA}&size=5", null).json.items
+        events.find { it.action == 'ISSUE' && it.resourceId.endsWith('2025-Q4') }.by == "run ${a.json.id} by finance-a"
+        ask('admin', 'GET', '/api/v1/audit?size=50', null).json.items
+                .find { it.action == 'RUN' && it.resourceId == "${a.json.id}" }.by == 'finance-a'
+    }
+
+    def "an administrator's run is not visible to a finance officer"() {
+        when:
+        def a = ask('admin', 'POST', '/api/v1/statements/issue?period=2026-Q1', null)
+
+        then:
+        a.status in [200, 202]
+        ask('finance-a', 'GET', "/api/v1/jobs/${a.json.id}", null).status == 404
+        ask('admin', 'GET', "/api/v1/jobs/${a.json.id}", null).status == 200
+    }
+
+    static boolean waitFor(Closure<Boolean> condition) {
+        long deadline = System.nanoTime() + 60_000_000_000L
+        while (System.nanoTime() < deadline) {
+            if (condition()) {
+                return true
+            }
+            Thread.sleep(100)
+        }
+        false
     }
 
     def "a legal entity a user acts for cannot be deleted: 409, and the entity stays"() {

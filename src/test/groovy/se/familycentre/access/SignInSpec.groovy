@@ -147,6 +147,8 @@ class SignInSpec extends Specification {
         expect:
         withCookie(c, 'GET', '/api/v1/centres').status == 403
         withCookie(c, 'GET', '/api/v1/centres').json.type == PREFIX + 'password-change-required'
+        api.exchange(HttpRequest.GET('/api/v1/centres').header('Authorization', AdminByDefault.basic('new-user', password)))
+                .json.type == PREFIX + 'password-change-required'
 
         when:
         def changed = api.exchange(HttpRequest.PUT('/api/v1/session/password', JsonOutput.toJson(

@@ -157,7 +157,7 @@ class QuarterlyRunSpec extends Specification {
 
         and: 'the job as a crash left it'
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, null, null))
         items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), issuedMeanwhile, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), finishedBefore, JobItemStatus.DONE, 'issued before the crash', null))
@@ -202,7 +202,7 @@ class QuarterlyRunSpec extends Specification {
         long pending = api.importCentre(exampleA(orgNo(), orgNo()))
         LocalDate from = LocalDate.parse('2025-01-01'), to = LocalDate.parse('2025-03-31')
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, from, to, JobStatus.RUNNING,
-                OffsetDateTime.now(ZoneOffset.UTC), null, JobRow.runningKey(QuarterlyRun.KIND, from, to), null, null))
+                OffsetDateTime.now(ZoneOffset.UTC), null, JobRow.runningKey(QuarterlyRun.KIND, from, to), null, null, null, null))
         items.save(new JobItemRow(null, job.id(), pending, JobItemStatus.PENDING, null, null))
 
         when:
@@ -225,7 +225,7 @@ class QuarterlyRunSpec extends Specification {
                 .replace('"period": "2025-Q1"', '"period": "2026-Q1"'))
         long fine = api.importCentre(exampleA(orgNo(), orgNo()))
         JobRow job = jobs.save(new JobRow(null, QuarterlyRun.KIND, LocalDate.parse('2025-01-01'),
-                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null))
+                LocalDate.parse('2025-03-31'), JobStatus.RUNNING, OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, null, null))
         items.save(new JobItemRow(null, job.id(), empty, JobItemStatus.PENDING, null, null))
         items.save(new JobItemRow(null, job.id(), fine, JobItemStatus.PENDING, null, null))
 

@@ -46,6 +46,7 @@ public class Access implements HttpServerFilter {
     static final String CHALLENGE = "Basic realm=\"family-centre\", Bearer";
     /** Claims a session cookie's JWT carries besides the username and roles. */
     static final String EPOCH = "epoch";
+    static final String MUST_CHANGE = "mustChangePassword";
     static final String VIA = "via";
     static final String COOKIE = "cookie";
 
@@ -82,6 +83,10 @@ public class Access implements HttpServerFilter {
         boolean cookie = false;
         if (given instanceof Actor a) {
             actor = a;
+            if (Boolean.TRUE.equals(authentication.getAttributes().get(MUST_CHANGE))
+                    && !request.getPath().startsWith(SESSION)) {
+                return Optional.of(mustChange(request));
+            }
         } else {
             Optional<Account> account = accounts.byUsername(authentication.getName());
             Object epoch = authentication.getAttributes().get(EPOCH);
@@ -93,9 +98,7 @@ public class Access implements HttpServerFilter {
             actor = account.get().actor();
             cookie = true;
             if (account.get().mustChangePassword() && !request.getPath().startsWith(SESSION)) {
-                return Optional.of(refuse(request, HttpStatus.FORBIDDEN, ProblemMapper.PASSWORD_CHANGE_REQUIRED,
-                        "The password must be changed", "change the password (PUT " + SESSION
-                                + "/password) before anything else"));
+                return Optional.of(mustChange(request));
             }
         }
         if (cookie && !SAFE.contains(request.getMethod()) && !sameOrigin(request)) {
@@ -105,6 +108,11 @@ public class Access implements HttpServerFilter {
         }
         request.setAttribute(ACTOR, actor);
         return Optional.empty();
+    }
+
+    private static MutableHttpResponse<?> mustChange(HttpRequest<?> request) {
+        return refuse(request, HttpStatus.FORBIDDEN, ProblemMapper.PASSWORD_CHANGE_REQUIRED,
+                "The password must be changed", "change the password (PUT " + SESSION + "/password) before anything else");
     }
 
     /** The request's Origin (else Referer) names the host it was sent to. */

@@ -1,5 +1,7 @@
 package se.familycentre.web.api;
 
+import se.familycentre.access.AccessRefusal;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import se.familycentre.access.Scope;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
@@ -52,6 +54,15 @@ import se.familycentre.format.PeriodReader;
  * period from what is stored; export and import in the calculator's format.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "apiToken")
+@SecurityRequirement(name = "signInCookie")
+@SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "401", description = "No valid credentials: none, a wrong password, a disabled user, an unknown, expired or revoked token, an ended session (…:unauthenticated)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "The principal's role does not reach the action, a cross-site request with the session cookie, or a password that must be changed first (…:forbidden, …:cross-site-request, …:password-change-required)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "HTTP Basic for an account locked after repeated failed sign-ins; Retry-After says when to try again (…:locked-out)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
 @Controller("/api/v1/centres")
 @Produces(MediaType.APPLICATION_JSON)
 public class CentreController {
@@ -280,8 +291,15 @@ public class CentreController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    public HttpResponse<Map<String, Object>> importCentre(@Body String body) {
+    public HttpResponse<Map<String, Object>> importCentre(@Parameter(hidden = true) HttpRequest<?> http,
+                                                          @Body String body) {
         CentreReader.ImportRequest request = CentreReader.readImport(body);
+        // a finance officer imports only a centre one of its entities takes part in (else it could not see it)
+        Set<String> mine = scope.organisationNumbers(Access.actor(http));
+        if (mine != null && request.document().centre().services().stream().noneMatch(sv -> mine.contains(sv.entity()))) {
+            throw new AccessRefusal.Forbidden("an imported centre must have a service of one of the principal's "
+                    + "legal entities");
+        }
         List<Violation> violations = new ArrayList<>(CentreReader.inRequest(CentreValidator.validate(request.document().centre())));
         if (violations.isEmpty() && request.period() != null) {
             AllocationOutcome outcome = allocator.allocate(request.document().centre(), request.period());

@@ -14,6 +14,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import se.familycentre.access.AccessRefusal;
+import se.familycentre.access.Account;
 import se.familycentre.access.Accounts;
 import se.familycentre.access.Actor;
 import se.familycentre.access.ApiTokens;
@@ -31,8 +32,12 @@ final class Fetchers {
     }
 
     static Authentication authentication(Actor actor) {
+        return authentication(actor, false);
+    }
+
+    static Authentication authentication(Actor actor, boolean mustChangePassword) {
         return Authentication.build(actor.name(), actor.roles().stream().map(Enum::name).toList(),
-                Map.of(Access.ACTOR, actor));
+                Map.of(Access.ACTOR, actor, Access.MUST_CHANGE, mustChangePassword));
     }
 
     static Optional<String> credentials(HttpRequest<?> request, String scheme) {
@@ -68,9 +73,9 @@ final class Fetchers {
                     return null;
                 }
                 try {
-                    Actor actor = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1),
-                            false).actor();
-                    return authentication(actor);
+                    Account account = accounts.authenticate(decoded.substring(0, colon),
+                            decoded.substring(colon + 1), false);
+                    return authentication(account.actor(), account.mustChangePassword());
                 } catch (AccessRefusal.LockedOut e) {
                     request.setAttribute(Access.LOCKED_UNTIL, e.until());
                     return null;

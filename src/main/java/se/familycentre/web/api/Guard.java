@@ -20,6 +20,8 @@ import reactor.core.scheduler.Schedulers;
 import se.familycentre.access.Actor;
 import se.familycentre.access.Role;
 import se.familycentre.access.Scope;
+import se.familycentre.invoicing.JobRepository;
+import se.familycentre.invoicing.JobRow;
 import se.familycentre.invoicing.StatementRepository;
 import se.familycentre.invoicing.StatementRow;
 
@@ -30,8 +32,10 @@ import se.familycentre.invoicing.StatementRow;
  *
  * <pre>
  *                                   ADMIN  FINANCE  STEERING  SYSTEM
- * read centres, drafts, allocations   all    scope    scope     scope
- * change centres, import              all    scope    -         -
+ * read centres and allocations        all    scope    scope     scope
+ * change centres, import one          all    scope    -         -
+ * create an empty centre              all    -        -         -
+ * drafts                              all    scope    -         scope
  * issue, credit, run the quarter      all    scope    -         scope, if its token may issue
  * read statements (JSON, PDF, CSV)    all    scope    -         scope
  * change legal entities               all    -        -         -
@@ -43,12 +47,15 @@ public class Guard implements HttpServerFilter {
 
     private static final Pattern CENTRE = Pattern.compile("^/api/v1/centres/(\\d+)(/.*)?$");
     private static final Pattern STATEMENT = Pattern.compile("^/api/v1/statements/(\\d+)(\\.[a-z]+)?(/.*)?$");
+    private static final Pattern JOB = Pattern.compile("^/api/v1/jobs/(\\d+)$");
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Scope scope;
     private final StatementRepository statements;
+    private final JobRepository jobs;
 
-    public Guard(Scope scope, StatementRepository statements) {
+    public Guard(Scope scope, StatementRepository statements, JobRepository jobs) {
+        this.jobs = jobs;
         this.scope = scope;
         this.statements = statements;
     }
@@ -92,8 +99,12 @@ public class Guard implements HttpServerFilter {
             }
             return allowed(request, read || actor.mayEditCentres(), "changing a centre needs FINANCE or ADMIN");
         }
-        if (path.equals("/api/v1/centres") || path.equals("/api/v1/centres/import")) {
-            return allowed(request, read || actor.mayEditCentres(), "creating a centre needs FINANCE or ADMIN");
+        if (path.equals("/api/v1/centres")) {
+            // an empty centre has no service yet, so no finance officer's scope would reach it
+            return allowed(request, read, "an empty centre is created by ADMIN; FINANCE imports a whole one");
+        }
+        if (path.equals("/api/v1/centres/import")) {
+            return allowed(request, actor.mayEditCentres(), "importing a centre needs FINANCE or ADMIN");
         }
         Matcher statement = STATEMENT.matcher(path);
         if (statement.matches()) {
@@ -114,7 +125,13 @@ public class Guard implements HttpServerFilter {
         if (path.equals("/api/v1/statements/issue")) {
             return allowed(request, actor.mayIssue(), "running the quarter needs FINANCE, ADMIN or a token that may issue");
         }
-        if (path.startsWith("/api/v1/jobs/")) {
+        Matcher job = JOB.matcher(path);
+        if (job.matches()) {
+            // a run is visible to those who share the scope it was started for
+            Optional<JobRow> row = jobs.findById(Long.parseLong(job.group(1)));
+            if (row.isEmpty() || row.get().scope() == null || !row.get().scope().equals(Scope.key(actor))) {
+                return notFound(request, "job " + job.group(1));
+            }
             return allowed(request, actor.mayIssue(), "runs are followed by FINANCE, ADMIN or a token that may issue");
         }
         if (path.startsWith("/api/v1/entities")) {

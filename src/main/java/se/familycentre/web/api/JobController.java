@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import se.familycentre.access.Actor;
 import se.familycentre.access.Scope;
 import io.micronaut.http.HttpRequest;
@@ -31,6 +32,15 @@ import se.familycentre.invoicing.QuarterlyRun;
 
 /** The quarterly run over every centre, and its progress as a job. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "apiToken")
+@SecurityRequirement(name = "signInCookie")
+@SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "401", description = "No valid credentials: none, a wrong password, a disabled user, an unknown, expired or revoked token, an ended session (…:unauthenticated)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "The principal's role does not reach the action, a cross-site request with the session cookie, or a password that must be changed first (…:forbidden, …:cross-site-request, …:password-change-required)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "HTTP Basic for an account locked after repeated failed sign-ins; Retry-After says when to try again (…:locked-out)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
 @Controller("/api/v1")
 public class JobController {
 
@@ -69,8 +79,10 @@ public class JobController {
                                                       @Parameter(description = "The last day (with from, instead of period)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
         Actor actor = Access.actor(request);
         // an administrator's run covers every centre; anyone else's only the centres of its entities
-        QuarterlyRun.Started started = actor.isAdmin() ? run.start(PeriodReader.fromQuery(period, from, to))
-                : run.start(PeriodReader.fromQuery(period, from, to), scope.centreIds(actor), Scope.key(actor));
+        QuarterlyRun.Started started = actor.isAdmin()
+                ? run.start(PeriodReader.fromQuery(period, from, to), null, null, actor.name())
+                : run.start(PeriodReader.fromQuery(period, from, to), scope.centreIds(actor), Scope.key(actor),
+                        actor.name());
         JobRow job = started.job();
         return HttpResponse.<Map<String, Object>>status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(jobView(job))

@@ -1,5 +1,9 @@
 package se.familycentre.web.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -68,6 +72,15 @@ public class SessionController {
 
     @Post
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "SignIn")))
+    @ApiResponse(responseCode = "200", description = "Signed in; Set-Cookie FC_SESSION carries the session",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a wrong type or an unknown property (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Unknown user, wrong password or disabled user (…:unauthenticated)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Locked after repeated failures; Retry-After says when to try again (…:locked-out)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "signIn", summary = "Sign in with username and password; sets the session cookie",
             tags = "Access")
     public HttpResponse<Map<String, Object>> signIn(HttpRequest<?> request, @Body SignIn body) {
@@ -88,6 +101,13 @@ public class SessionController {
 
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "signInCookie")
+    @SecurityRequirement(name = "apiToken")
+    @SecurityRequirement(name = "basicAuth")
+    @ApiResponse(responseCode = "200", description = "The user or token",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "401", description = "Not signed in (…:unauthenticated)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "currentPrincipal", summary = "Who the request acts as", tags = "Access")
     public Map<String, Object> current(HttpRequest<?> request) {
         Actor actor = Access.actor(request);
@@ -104,6 +124,14 @@ public class SessionController {
 
     @Delete
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "signInCookie")
+    @SecurityRequirement(name = "apiToken")
+    @SecurityRequirement(name = "basicAuth")
+    @ApiResponse(responseCode = "204", description = "Signed out; the cookie is cleared and every session of the user ends")
+    @ApiResponse(responseCode = "401", description = "Not signed in (…:unauthenticated)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A cross-site request with the session cookie (…:cross-site-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "signOut", summary = "Sign out: every session of the user ends", tags = "Access")
     public MutableHttpResponse<?> signOut(HttpRequest<?> request) {
         Actor actor = Access.actor(request);
@@ -116,6 +144,20 @@ public class SessionController {
 
     @Put("/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "signInCookie")
+    @SecurityRequirement(name = "apiToken")
+    @SecurityRequirement(name = "basicAuth")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "PasswordChange")))
+    @ApiResponse(responseCode = "200", description = "Changed; a new session cookie is set",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a wrong type or an unknown property (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Not signed in (…:unauthenticated)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A token has no password, or a cross-site request (…:forbidden, …:cross-site-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The current password is wrong or the new one too short (…:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "changePassword", summary = "Change one's own password; other sessions end",
             tags = "Access")
     public HttpResponse<Map<String, Object>> changePassword(HttpRequest<?> request, @Body PasswordChange body) {

@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import se.familycentre.access.Scope;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -47,6 +48,15 @@ import se.familycentre.statement.StatementDocument;
 
 /** Statements: drafts of a centre's period, issuing, crediting and downloads. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "apiToken")
+@SecurityRequirement(name = "signInCookie")
+@SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "401", description = "No valid credentials: none, a wrong password, a disabled user, an unknown, expired or revoked token, an ended session (…:unauthenticated)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "The principal's role does not reach the action, a cross-site request with the session cookie, or a password that must be changed first (…:forbidden, …:cross-site-request, …:password-change-required)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "HTTP Basic for an account locked after repeated failed sign-ins; Retry-After says when to try again (…:locked-out)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
 @Controller("/api/v1")
 public class StatementController {
 

@@ -1,5 +1,9 @@
 package se.familycentre.web.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,6 +37,15 @@ import se.familycentre.access.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("ADMIN")
+@SecurityRequirement(name = "apiToken")
+@SecurityRequirement(name = "signInCookie")
+@SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "401", description = "No valid credentials: none, a wrong password, a disabled user, an unknown, expired or revoked token, an ended session (…:unauthenticated)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "403", description = "The principal's role does not reach the action, a cross-site request with the session cookie, or a password that must be changed first (…:forbidden, …:cross-site-request, …:password-change-required)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+@ApiResponse(responseCode = "429", description = "HTTP Basic for an account locked after repeated failed sign-ins; Retry-After says when to try again (…:locked-out)",
+        content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
 public class UserController {
 
     private final Accounts accounts;
@@ -59,18 +72,31 @@ public class UserController {
     }
 
     @Get("/users")
+    @ApiResponse(responseCode = "200", description = "Every user",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "UserList")))
     @Operation(operationId = "listUsers", summary = "Every user", tags = "Access")
     public Map<String, Object> users() {
         return Map.of("items", accounts.list().stream().map(SessionController::json).toList());
     }
 
     @Get("/users/{id}")
+    @ApiResponse(responseCode = "200", description = "The user",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "404", description = "No such user or token (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "getUser", summary = "One user", tags = "Access")
     public Map<String, Object> user(long id) {
         return SessionController.json(accounts.byId(id).orElseThrow(() -> new AccessRefusal.NotFound("user " + id)));
     }
 
     @Post("/users")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "UserWrite")))
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a wrong type or an unknown property (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "A value is refused: a password too short, a username taken, an unknown entity (…:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "createUser", summary = "Create a user (the password must be changed at the first sign-in "
             + "unless mustChangePassword is false)", tags = "Access")
     public HttpResponse<Map<String, Object>> createUser(@Body UserBody body) {
@@ -79,6 +105,15 @@ public class UserController {
     }
 
     @Put("/users/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "UserWrite")))
+    @ApiResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Principal")))
+    @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a wrong type or an unknown property (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such user or token (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "A value is refused: a password too short, a username taken, an unknown entity (…:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "updateUser", summary = "Change a user's name, roles, entities, password or disabled flag",
             tags = "Access")
     public Map<String, Object> updateUser(long id, @Body UserBody body) {
@@ -91,12 +126,21 @@ public class UserController {
     }
 
     @Get("/tokens")
+    @ApiResponse(responseCode = "200", description = "Every token, without secrets",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "TokenList")))
     @Operation(operationId = "listTokens", summary = "Every API token (never the secret)", tags = "Access")
     public Map<String, Object> listTokens() {
         return Map.of("items", tokens.list().stream().map(UserController::json).toList());
     }
 
     @Post("/tokens")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "TokenWrite")))
+    @ApiResponse(responseCode = "201", description = "Created: the secret is in token, this once",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Token")))
+    @ApiResponse(responseCode = "400", description = "Malformed: not JSON, a wrong type or an unknown property (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "A value is refused: a password too short, a username taken, an unknown entity (…:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "createToken", summary = "Create an API token: the secret is in this answer only",
             tags = "Access")
     public HttpResponse<Map<String, Object>> createToken(HttpRequest<?> request, @Body TokenBody body) {
@@ -109,6 +153,9 @@ public class UserController {
     }
 
     @Delete("/tokens/{id}")
+    @ApiResponse(responseCode = "204", description = "Revoked (or revoked already)")
+    @ApiResponse(responseCode = "404", description = "No such user or token (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @Operation(operationId = "revokeToken", summary = "Revoke an API token", tags = "Access")
     public HttpResponse<?> revokeToken(long id) {
         tokens.revoke(id);
