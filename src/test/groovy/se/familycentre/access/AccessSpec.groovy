@@ -123,6 +123,10 @@ class AccessSpec extends Specification {
         api.exchange(request)
     }
 
+    static String exampleAllocation() {
+        exampleA()
+    }
+
     static String path(String template) {
         template.replace('{A}', String.valueOf(world.centreA)).replace('{B}', String.valueOf(world.centreB))
                 .replace('{SA}', String.valueOf(world.statementA)).replace('{SB}', String.valueOf(world.statementB))
@@ -195,6 +199,39 @@ class AccessSpec extends Specification {
         'steering-a'    | 'DELETE' | '/api/v1/tokens/1'                               | null                       || 403
         'anonymous'     | 'GET'    | '/api/v1/users'                                  | null                       || 401
         'admin'         | 'GET'    | '/api/v1/users'                                  | null                       || 200
+        // a centre's parts, export, allocation and draft PDF
+        'finance-a'     | 'GET'    | '/api/v1/centres/{A}/services'                   | null                       || 200
+        'finance-a'     | 'GET'    | '/api/v1/centres/{B}/services'                   | null                       || 404
+        'steering-a'    | 'GET'    | '/api/v1/centres/{A}/rooms'                      | null                       || 200
+        'steering-a'    | 'POST'   | '/api/v1/centres/{A}/rooms'                      | '{}'                       || 403
+        'finance-a'     | 'POST'   | '/api/v1/centres/{B}/rooms'                      | '{}'                       || 404
+        'system'        | 'PUT'    | '/api/v1/centres/{A}/services/soc'               | '{}'                       || 403
+        'finance-a'     | 'DELETE' | '/api/v1/centres/{B}/rooms/x'                    | null                       || 404
+        'steering-a'    | 'PUT'    | '/api/v1/centres/{A}'                            | '{}'                       || 403
+        'finance-a'     | 'GET'    | '/api/v1/centres/{A}/export'                     | null                       || 200
+        'system'        | 'GET'    | '/api/v1/centres/{B}/export'                     | null                       || 404
+        'steering-a'    | 'GET'    | '/api/v1/centres/{A}/allocation?period=2025-Q1'  | null                       || 200
+        'steering-a'    | 'GET'    | '/api/v1/centres/{A}/statements/draft.pdf?period=2025-Q2&creditor={RA}&debtor={MA}' | null || 403
+        'finance-a'     | 'GET'    | '/api/v1/centres/{B}/statements/draft.pdf?period=2025-Q2' | null              || 404
+        'anonymous'     | 'GET'    | '/api/v1/centres'                                | null                       || 401
+        'steering-a'    | 'GET'    | '/api/v1/centres'                                | null                       || 200
+        // the calculator, the audit, entities, the session
+        'steering-a'    | 'POST'   | '/api/v1/allocations'                            | exampleAllocation()        || 200
+        'anonymous'     | 'POST'   | '/api/v1/allocations'                            | exampleAllocation()        || 401
+        'steering-a'    | 'GET'    | '/api/v1/audit'                                  | null                       || 200
+        'anonymous'     | 'GET'    | '/api/v1/audit'                                  | null                       || 401
+        'system'        | 'GET'    | '/api/v1/entities'                               | null                       || 200
+        'finance-a'     | 'POST'   | '/api/v1/entities'                               | '{"organisationNumber":"556600-0013","name":"x"}' || 403
+        'steering-a'    | 'PUT'    | '/api/v1/entities/{MA}'                          | '{}'                       || 403
+        'system'        | 'GET'    | '/api/v1/session'                                | null                       || 200
+        'anonymous'     | 'GET'    | '/api/v1/session'                                | null                       || 401
+        'steering-a'    | 'PUT'    | '/api/v1/users/1'                                | '{}'                       || 403
+        'finance-a'     | 'GET'    | '/api/v1/users/1'                                | null                       || 403
+        'system'        | 'GET'    | '/api/v1/tokens'                                 | null                       || 403
+        'finance-a'     | 'GET'    | '/api/v1/statements'                             | null                       || 200
+        'system'        | 'GET'    | '/api/v1/statements/{SA}.pdf'                    | null                       || 200
+        'systemIssuer'  | 'GET'    | '/api/v1/jobs/999999'                            | null                       || 404
+        'steering-a'    | 'GET'    | '/api/v1/jobs/999999'                            | null                       || 404
         // open to everyone: health, the OpenAPI document; unknown paths stay 404 when signed in
         'anonymous'     | 'GET'    | '/health'                                        | null                       || 200
         'anonymous'     | 'GET'    | '/swagger/family-centre-costs.yml'               | null                       || 200
