@@ -9,6 +9,7 @@ import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Violation;
 import se.familycentre.format.CentreDocument.EntityDetails;
+import se.familycentre.statement.EntityInvoicing;
 
 /**
  * The legal entities. Their names, addresses and references are plain current
@@ -22,7 +23,11 @@ public class EntityRegistry {
     private final ServiceRepository services;
     private final AuditLog audit;
 
-    public EntityRegistry(LegalEntityRepository entities, ServiceRepository services, AuditLog audit) {
+    private final EntityInvoicingStore invoicingStore;
+
+    public EntityRegistry(LegalEntityRepository entities, ServiceRepository services, AuditLog audit,
+                          EntityInvoicingStore invoicingStore) {
+        this.invoicingStore = invoicingStore;
         this.entities = entities;
         this.services = services;
         this.audit = audit;
@@ -44,11 +49,21 @@ public class EntityRegistry {
         throw new Refusal.NotFound("legal entity " + ref);
     }
 
+    /** How the entity's statements are paid, taxed and posted. */
+    public EntityInvoicing invoicingOf(long entityId) {
+        return invoicingStore.of(entityId);
+    }
+
     public LegalEntityRow get(long id) {
         return entities.findById(id).orElseThrow(() -> new Refusal.NotFound("legal entity " + id));
     }
 
     public LegalEntityRow create(LegalEntity entity, EntityDetails details) {
+        return create(entity, details, null);
+    }
+
+    /** Registers the entity with its invoicing data (none given: VAT outside scope, default accounts). */
+    public LegalEntityRow create(LegalEntity entity, EntityDetails details, EntityInvoicing invoicing) {
         ColumnLimits.checkEntity(entity, details);
         String orgNo = OrganisationNumber.parse(entity.organisationNumber()).value();
         if (entities.findByOrganisationNumber(orgNo).isPresent()) {
@@ -57,11 +72,23 @@ public class EntityRegistry {
         }
         LegalEntityRow row = entities.save(new LegalEntityRow(null, orgNo, entity.name(), details.invoiceAddress(),
                 details.invoiceReference(), details.paymentTerms(), null));
+        if (invoicing != null) {
+            invoicingStore.save(row.id(), invoicing);
+        }
         audit.record("CREATE", "entity", String.valueOf(row.id()), null, orgNo + " " + row.name());
         return row;
     }
 
     public LegalEntityRow update(String ref, LegalEntity entity, EntityDetails details, ExpectedVersion expected) {
+        return update(ref, entity, details, null, expected);
+    }
+
+    /**
+     * Changes the entity; its invoicing data is replaced when given and kept when null (a client that
+     * does not know it does not wipe it). A change of invoicing data raises the entity's version too.
+     */
+    public LegalEntityRow update(String ref, LegalEntity entity, EntityDetails details, EntityInvoicing invoicing,
+                                 ExpectedVersion expected) {
         ColumnLimits.checkEntity(entity, details);
         LegalEntityRow current = get(ref);
         expected.check(current.version());
@@ -72,6 +99,9 @@ public class EntityRegistry {
         }
         LegalEntityRow row = entities.update(new LegalEntityRow(current.id(), orgNo, entity.name(),
                 details.invoiceAddress(), details.invoiceReference(), details.paymentTerms(), current.version()));
+        if (invoicing != null) {
+            invoicingStore.save(current.id(), invoicing);
+        }
         audit.record("UPDATE", "entity", String.valueOf(current.id()), null, orgNo + " " + row.name());
         return row;
     }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import se.familycentre.allocation.CentreValidator;
 import se.familycentre.allocation.Violation;
 import se.familycentre.format.CentreReader;
+import se.familycentre.format.EntityReader;
+import java.util.Optional;
 
 /**
  * The embedded default: on the first start with an empty database, every
@@ -38,10 +40,16 @@ public class FixtureLoader {
     private final Path directory;
     private final boolean enabled;
 
+    private final EntityRegistry registry;
+    private final LegalEntityRepository entities;
+
     public FixtureLoader(CentreImport importer, CentreRepository centres, AppMarkerRepository markers,
+                         EntityRegistry registry, LegalEntityRepository entities,
                          @Value("${familycentre.fixtures.directory:fixtures}") String directory,
                          @Value("${familycentre.fixtures.load-on-empty-database:true}") boolean enabled) {
         this.importer = importer;
+        this.registry = registry;
+        this.entities = entities;
         this.centres = centres;
         this.markers = markers;
         this.directory = Path.of(directory);
@@ -74,7 +82,28 @@ public class FixtureLoader {
             }
             importer.importDocument(request.document(), "centre.");
         }
+        loadRegistry();
         return files.size();
+    }
+
+    /**
+     * {@code registry/entities.json}: the legal entities' invoicing data (payment, VAT, contact,
+     * PEPPOL, accounts), applied to the entities the centres registered (or registering new ones).
+     */
+    private void loadRegistry() {
+        Path file = directory.resolve("registry").resolve("entities.json");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        for (EntityReader.EntityEntry e : EntityReader.readAll(read(file))) {
+            Optional<LegalEntityRow> row = entities.findByOrganisationNumber(e.entity().organisationNumber());
+            if (row.isEmpty()) {
+                registry.create(e.entity(), e.details(), e.invoicing());
+            } else {
+                registry.update(String.valueOf(row.get().id()), e.entity(), e.details(), e.invoicing(),
+                        ExpectedVersion.of(row.get().version()));
+            }
+        }
     }
 
     private List<Path> files() {

@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import se.familycentre.statement.EntityInvoicing;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -74,7 +75,7 @@ public class EntityController {
     public Map<String, Object> list(@Parameter(hidden = true) Pageable pageable) {
         Page<LegalEntityRow> page = registry.list(Pageables.sorted(pageable, "organisationNumber",
                 Set.of("id", "organisationNumber", "name")));
-        return Pageables.page(page, EntityController::json);
+        return Pageables.page(page, this::json);
     }
 
     @Get("/{ref}")
@@ -116,7 +117,7 @@ public class EntityController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<Map<String, Object>> create(@Body String body) {
         EntityReader.EntityEntry entry = EntityReader.read(body);
-        LegalEntityRow row = registry.create(entry.entity(), entry.details());
+        LegalEntityRow row = registry.create(entry.entity(), entry.details(), entry.invoicing());
         return HttpResponse.created(json(row), URI.create("/api/v1/entities/" + row.id()))
                 .header(HttpHeaders.ETAG, ETags.of(row.version()));
     }
@@ -150,7 +151,8 @@ public class EntityController {
     public HttpResponse<Map<String, Object>> update(String ref, @Body String body,
                                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         EntityReader.EntityEntry entry = EntityReader.read(body);
-        LegalEntityRow row = registry.update(ref, entry.entity(), entry.details(), ETags.ifMatch(ifMatch));
+        LegalEntityRow row = registry.update(ref, entry.entity(), entry.details(), entry.invoicing(),
+                ETags.ifMatch(ifMatch));
         return HttpResponse.ok(json(row)).header(HttpHeaders.ETAG, ETags.of(row.version()));
     }
 
@@ -178,7 +180,40 @@ public class EntityController {
         return HttpResponse.noContent();
     }
 
-    static Map<String, Object> json(LegalEntityRow row) {
+    Map<String, Object> json(LegalEntityRow row) {
+        Map<String, Object> m = summary(row);
+        m.put("invoicing", invoicing(registry.invoicingOf(row.id())));
+        return m;
+    }
+
+    /** How the entity's statements are paid, taxed and posted, as the API writes it. */
+    static Map<String, Object> invoicing(EntityInvoicing i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        CentreWriter.put(m, "bankgiro", i.bankgiro());
+        CentreWriter.put(m, "plusgiro", i.plusgiro());
+        CentreWriter.put(m, "iban", i.iban());
+        CentreWriter.put(m, "bic", i.bic());
+        CentreWriter.put(m, "vatNumber", i.vatNumber());
+        m.put("vatTreatment", i.vatTreatment().name());
+        CentreWriter.put(m, "vatReason", i.vatReason());
+        Map<String, Object> contact = new LinkedHashMap<>();
+        CentreWriter.put(contact, "name", i.contactName());
+        CentreWriter.put(contact, "email", i.contactEmail());
+        CentreWriter.put(contact, "phone", i.contactPhone());
+        if (!contact.isEmpty()) {
+            m.put("contact", contact);
+        }
+        Map<String, Object> peppol = new LinkedHashMap<>();
+        CentreWriter.put(peppol, "scheme", i.peppolScheme());
+        CentreWriter.put(peppol, "id", i.peppolId());
+        if (!peppol.isEmpty()) {
+            m.put("peppol", peppol);
+        }
+        m.put("accounts", new LinkedHashMap<>(i.accounts()));
+        return m;
+    }
+
+    static Map<String, Object> summary(LegalEntityRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", row.id());
         CentreWriter.put(m, "organisationNumber", row.organisationNumber());
