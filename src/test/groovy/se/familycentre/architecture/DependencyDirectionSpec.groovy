@@ -3,6 +3,7 @@ package se.familycentre.architecture
 import com.tngtech.archunit.core.domain.JavaClasses
 import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -13,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Dependencies point one way: web → (invoicing, centre, format) → statement →
  * allocation, the pure core. The PDF renderer is an adapter of statement; the
- * configuration wires the core.
+ * configuration wires the core. The SIE writer is a leaf of its own: web and
+ * invoicing may use it, and it uses nothing of the project.
  */
 class DependencyDirectionSpec extends Specification {
 
@@ -54,6 +56,7 @@ class DependencyDirectionSpec extends Specification {
                 .layer('statement').definedBy('se.familycentre.statement..')
                 .layer('config').definedBy('se.familycentre.config..')
                 .layer('allocation').definedBy('se.familycentre.allocation..')
+                .layer('sie').definedBy('se.familycentre.sie..')
                 .whereLayer('web').mayNotBeAccessedByAnyLayer()
                 .whereLayer('pdf').mayNotBeAccessedByAnyLayer()
                 .whereLayer('config').mayNotBeAccessedByAnyLayer()
@@ -64,6 +67,18 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'pdf')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
                 'pdf', 'statement', 'config')
+                .whereLayer('sie').mayOnlyBeAccessedByLayers('web', 'invoicing')
+                .check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "the SIE writer depends on nothing of the project, only on itself and the JDK"() {
+        when:
+        ArchRuleDefinition.classes().that().resideInAPackage('se.familycentre.sie..')
+                .should().onlyDependOnClassesThat().resideInAnyPackage('se.familycentre.sie..', 'java..')
+                .because('SIE 4I is a file format: callers translate their results into its values')
                 .check(classes)
 
         then:
