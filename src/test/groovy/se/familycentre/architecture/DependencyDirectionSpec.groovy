@@ -64,7 +64,7 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('invoicing').mayOnlyBeAccessedByLayers('web')
                 .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing', 'access')
                 .whereLayer('format').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre')
-                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'pdf')
+                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
                 'pdf', 'statement', 'config')
                 .whereLayer('sie').mayOnlyBeAccessedByLayers('web', 'invoicing')
