@@ -1,5 +1,9 @@
 package se.familycentre.web.api;
 
+import io.micronaut.http.annotation.QueryValue;
+import se.familycentre.format.PeriodReader;
+import se.familycentre.allocation.Period;
+import se.familycentre.invoicing.SiePostings;
 import se.familycentre.statement.EntityInvoicing;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.security.annotation.Secured;
@@ -52,9 +56,13 @@ import se.familycentre.format.EntityReader;
 public class EntityController {
 
     private final EntityRegistry registry;
+    private final SiePostings postings;
+    /** SIE files are text in code page 437 (PC8). */
+    static final String SIE = "text/plain;charset=IBM437";
 
-    public EntityController(EntityRegistry registry) {
+    public EntityController(EntityRegistry registry, SiePostings postings) {
         this.registry = registry;
+        this.postings = postings;
     }
 
     @Get
@@ -178,6 +186,25 @@ public class EntityController {
     public HttpResponse<Void> delete(String ref, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         registry.delete(ref, ETags.ifMatch(ifMatch));
         return HttpResponse.noContent();
+    }
+
+    @Get(value = "/{ref}/sie", produces = SIE)
+    @Operation(operationId = "entitySie", summary = "The entity's postings of a period as an SIE 4I file (PC8): a voucher per statement and credit, and its internal transfers", tags = "Entities")
+    @ApiResponse(responseCode = "200", description = "The SIE 4I file, code page 437",
+            content = @Content(mediaType = SIE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Malformed: a missing or malformed period (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such entity, or not the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> sie(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
+                                    @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                    @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
+        LegalEntityRow row = registry.get(ref);
+        Period p = PeriodReader.fromQuery(period, from, to);
+        byte[] file = postings.file(row.organisationNumber(), p);
+        String name = row.organisationNumber() + "_" + (period != null ? period : p.from() + "_" + p.to()) + ".se";
+        return HttpResponse.ok(file).contentType(SIE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
     }
 
     Map<String, Object> json(LegalEntityRow row) {

@@ -47,6 +47,7 @@ public class Guard implements HttpServerFilter {
 
     private static final Pattern CENTRE = Pattern.compile("^/api/v1/centres/(\\d+)(/.*)?$");
     private static final Pattern STATEMENT = Pattern.compile("^/api/v1/statements/(\\d+)(\\.[a-z]+)?(/.*)?$");
+    private static final Pattern SIE = Pattern.compile("^/api/v1/entities/([^/]+)/sie$");
     private static final Pattern JOB = Pattern.compile("^/api/v1/jobs/(\\d+)$");
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -133,6 +134,19 @@ public class Guard implements HttpServerFilter {
                 return notFound(request, "job " + job.group(1));
             }
             return allowed(request, actor.mayIssue(), "runs are followed by FINANCE, ADMIN or a token that may issue");
+        }
+        Matcher sie = SIE.matcher(path);
+        if (sie.matches()) {
+            // an entity's postings: its own officers and systems
+            String ref = sie.group(1);
+            Set<String> mine = scope.organisationNumbers(actor);
+            boolean own = mine.contains(se.familycentre.allocation.OrganisationNumber.normalise(ref))
+                    || ref.matches("\\d{1,18}") && actor.entityIds().contains(Long.parseLong(ref));
+            if (!own) {
+                return notFound(request, "legal entity " + ref);
+            }
+            return allowed(request, actor.has(Role.FINANCE) || actor.has(Role.SYSTEM),
+                    "postings are read by FINANCE, SYSTEM and ADMIN");
         }
         if (path.startsWith("/api/v1/entities")) {
             return allowed(request, read, "legal entities are changed by ADMIN");
