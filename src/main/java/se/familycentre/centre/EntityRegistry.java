@@ -49,6 +49,14 @@ public class EntityRegistry {
         throw new Refusal.NotFound("legal entity " + ref);
     }
 
+    /** Replaces the entity's invoicing data alone. */
+    public void updateInvoicing(long entityId, EntityInvoicing invoicing) {
+        LegalEntityRow current = get(entityId);
+        invoicingStore.save(entityId, invoicing);
+        audit.record("UPDATE", "entity", String.valueOf(entityId), null, current.organisationNumber()
+                + " invoicing data");
+    }
+
     /** How the entity's statements are paid, taxed and posted. */
     public EntityInvoicing invoicingOf(long entityId) {
         return invoicingStore.of(entityId);

@@ -133,5 +133,8 @@ class EntityInvoicingSpec extends Specification {
         byOrg['212000-1546'].invoicing.vatTreatment == 'EXEMPT'
         byOrg['559321-0049'].invoicing.vatTreatment == 'STANDARD'
         byOrg['559321-0049'].invoicing.vatNumber == 'SE559321004901'
+
+        and: 'the names and addresses stay the documents\', so a fixture imports again against the registered entities'
+        api.post('/api/v1/centres/import', new File('fixtures/solrosen-goteborg.json').getText('UTF-8')).status == 201
     }
 }
