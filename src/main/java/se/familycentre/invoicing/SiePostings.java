@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +44,14 @@ public class SiePostings {
             Map.entry("3990", "Övriga ersättningar och intäkter"), Map.entry("4010", "Inköp av varor och tjänster"),
             Map.entry("4990", "Övriga kostnader för verksamheten"), Map.entry("6990", "Övriga externa kostnader"));
 
-    private final StatementRepository statements;
+    private final EntityExports exports;
     private final LegalEntityRepository entities;
     private final EntityRegistry registry;
     private final Invoicing invoicing;
 
-    public SiePostings(StatementRepository statements, LegalEntityRepository entities, EntityRegistry registry,
+    public SiePostings(EntityExports exports, LegalEntityRepository entities, EntityRegistry registry,
                        Invoicing invoicing) {
-        this.statements = statements;
+        this.exports = exports;
         this.entities = entities;
         this.registry = registry;
         this.invoicing = invoicing;
@@ -63,11 +62,7 @@ public class SiePostings {
         LegalEntityRow entity = entities.findByOrganisationNumber(organisationNumber)
                 .orElseThrow(() -> new Refusal.NotFound("legal entity " + organisationNumber));
         EntityInvoicing own = registry.invoicingOf(entity.id());
-        List<StatementRow> rows = statements.findAllOrderById().stream()
-                .filter(r -> r.creditor().equals(organisationNumber) || r.debtor().equals(organisationNumber))
-                .filter(r -> !r.periodFrom().isBefore(period.from()) && !r.periodTo().isAfter(period.to()))
-                .sorted(Comparator.comparing(StatementRow::issuedAt).thenComparing(StatementRow::id))
-                .toList();
+        List<StatementRow> rows = exports.statementsOf(organisationNumber, period);
         List<SieVoucher> vouchers = new ArrayList<>();
         Set<String> periods = new LinkedHashSet<>();
         for (StatementRow r : rows) {

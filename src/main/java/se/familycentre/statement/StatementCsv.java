@@ -22,8 +22,24 @@ public final class StatementCsv {
     private StatementCsv() {
     }
 
+    /** One issued (or draft) statement: its number and date, null for a draft. */
+    public record Numbered(String number, LocalDate issuedOn, Statement statement) {
+    }
+
     public static byte[] write(String number, LocalDate issuedOn, Statement s) {
+        return write(List.of(new Numbered(number, issuedOn, s)));
+    }
+
+    /** Several statements in one file (an entity's quarter): one header, their rows in order. */
+    public static byte[] write(List<Numbered> statements) {
         StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (Numbered n : statements) {
+            rows(out, n.number(), n.issuedOn(), n.statement());
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void rows(StringBuilder out, String number, LocalDate issuedOn, Statement s) {
         for (StatementLine line : s.lines()) {
             List<String> cells = new ArrayList<>();
             cells.add(text(number == null ? "" : number));
@@ -43,7 +59,6 @@ public final class StatementCsv {
             cells.add(money(line.share()));
             out.append(String.join(";", cells)).append("\r\n");
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The debtor service's weight of the weights in force, per segment; dates where there are several. */

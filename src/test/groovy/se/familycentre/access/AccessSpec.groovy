@@ -239,6 +239,10 @@ class AccessSpec extends Specification {
         'system'        | 'GET'    | '/api/v1/entities/{RA}/sie?period=2025-Q1'       | null                       || 200
         'system'        | 'GET'    | '/api/v1/entities/{MA}/sie?period=2025-Q1'       | null                       || 404
         'anonymous'     | 'GET'    | '/api/v1/entities/{MA}/sie?period=2025-Q1'       | null                       || 401
+        'finance-a'     | 'GET'    | '/api/v1/entities/{MA}/statements.csv?period=2025-Q1' | null                  || 200
+        'finance-a'     | 'GET'    | '/api/v1/entities/{RA}/statements.zip?period=2025-Q1' | null                  || 404
+        'steering-a'    | 'GET'    | '/api/v1/entities/{MA}/statements.zip?period=2025-Q1' | null                  || 403
+        'system'        | 'GET'    | '/api/v1/entities/{RA}/statements.zip?period=2025-Q1' | null                  || 200
         // open to everyone: health, the OpenAPI document; unknown paths stay 404 when signed in
         'anonymous'     | 'GET'    | '/health'                                        | null                       || 200
         'anonymous'     | 'GET'    | '/swagger/family-centre-costs.yml'               | null                       || 200

@@ -120,4 +120,36 @@ class SiePostingsSpec extends Specification {
         api.importCentre(exampleA(region, orgNo()))
         sie(region, '2024-Q1').vouchers.isEmpty()
     }
+
+    def "an entity's quarter in one CSV and one ZIP of PDFs: every statement it is a party to, the PDFs as served"() {
+        given:
+        String region = orgNo()
+        String municipality = orgNo()
+        long centre = api.importCentre(exampleA(region, municipality))
+        List<Map> issued = api.issued(centre)
+
+        when:
+        def csv = api.get("/api/v1/entities/$municipality/statements.csv?period=2025-Q1")
+        def zip = api.get("/api/v1/entities/$municipality/statements.zip?period=2025-Q1")
+        Map<String, byte[]> entries = [:]
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.bytes)).withCloseable { z ->
+            for (def e = z.nextEntry; e != null; e = z.nextEntry) {
+                entries[e.name] = z.readAllBytes()
+            }
+        }
+
+        then: 'one header, then the rows of both statements'
+        csv.status == 200
+        csv.header('Content-Disposition').contains("${municipality}_2025-Q1.csv")
+        List<String> lines = new String(csv.bytes, 'UTF-8').split('\r\n') as List
+        lines[0].startsWith('\uFEFFNummer;')
+        lines.count { it.startsWith('Nummer;') || it.startsWith('\uFEFFNummer;') } == 1
+        lines.size() - 1 == issued.sum { (it.content.lines as List).size() }
+
+        and: 'the PDFs by creditor, number and kind, byte for byte the stored ones'
+        zip.status == 200
+        entries.keySet() == issued.collect { "${it.content.creditor.organisationNumber}_${it.number}_faktura.pdf".toString() } as Set
+        issued.every { entries["${it.content.creditor.organisationNumber}_${it.number}_faktura.pdf".toString()] == api.get("/api/v1/statements/${it.id}.pdf").bytes }
+        api.get("/api/v1/entities/$municipality/statements.zip?period=2025-Q1").bytes == zip.bytes
+    }
 }

@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import se.familycentre.invoicing.EntityExports;
 import io.micronaut.http.annotation.QueryValue;
 import se.familycentre.format.PeriodReader;
 import se.familycentre.allocation.Period;
@@ -57,10 +58,12 @@ public class EntityController {
 
     private final EntityRegistry registry;
     private final SiePostings postings;
+    private final EntityExports exports;
     /** SIE files are text in code page 437 (PC8). */
     static final String SIE = "text/plain;charset=IBM437";
 
-    public EntityController(EntityRegistry registry, SiePostings postings) {
+    public EntityController(EntityRegistry registry, SiePostings postings, EntityExports exports) {
+        this.exports = exports;
         this.registry = registry;
         this.postings = postings;
     }
@@ -202,9 +205,47 @@ public class EntityController {
         LegalEntityRow row = registry.get(ref);
         Period p = PeriodReader.fromQuery(period, from, to);
         byte[] file = postings.file(row.organisationNumber(), p);
-        String name = row.organisationNumber() + "_" + (period != null ? period : p.from() + "_" + p.to()) + ".se";
+        String name = fileName(row, period, p, "se");
         return HttpResponse.ok(file).contentType(SIE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+    }
+
+    @Get(value = "/{ref}/statements.csv", produces = "text/csv")
+    @Operation(operationId = "entityStatementsCsv", summary = "Every statement of a period where the entity is creditor or debtor, in one CSV (UTF-8 with BOM, semicolons, decimal comma)", tags = "Entities")
+    @ApiResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Malformed: a missing or malformed period (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such entity, or not the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> statementsCsv(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
+                                              @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                              @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
+        LegalEntityRow row = registry.get(ref);
+        Period p = PeriodReader.fromQuery(period, from, to);
+        return HttpResponse.ok(exports.csv(row.organisationNumber(), p)).contentType("text/csv;charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(row, period, p, "csv") + "\"");
+    }
+
+    @Get(value = "/{ref}/statements.zip", produces = "application/zip")
+    @Operation(operationId = "entityStatementsZip", summary = "The PDFs of every statement of a period where the entity is creditor or debtor, in one ZIP", tags = "Entities")
+    @ApiResponse(responseCode = "200", description = "The ZIP; entries named creditor_number_kind.pdf",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Malformed: a missing or malformed period (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such entity, or not the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> statementsZip(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
+                                              @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
+                                              @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
+        LegalEntityRow row = registry.get(ref);
+        Period p = PeriodReader.fromQuery(period, from, to);
+        return HttpResponse.ok(exports.zip(row.organisationNumber(), p)).contentType("application/zip")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(row, period, p, "zip") + "\"");
+    }
+
+    private static String fileName(LegalEntityRow row, String period, Period p, String extension) {
+        return row.organisationNumber() + "_" + (period != null ? period : p.from() + "_" + p.to()) + "." + extension;
     }
 
     Map<String, Object> json(LegalEntityRow row) {

@@ -47,7 +47,7 @@ public class Guard implements HttpServerFilter {
 
     private static final Pattern CENTRE = Pattern.compile("^/api/v1/centres/(\\d+)(/.*)?$");
     private static final Pattern STATEMENT = Pattern.compile("^/api/v1/statements/(\\d+)(\\.[a-z]+)?(/.*)?$");
-    private static final Pattern SIE = Pattern.compile("^/api/v1/entities/([^/]+)/sie$");
+    private static final Pattern SIE = Pattern.compile("^/api/v1/entities/([^/]+)/(sie|statements\\.csv|statements\\.zip)$");
     private static final Pattern JOB = Pattern.compile("^/api/v1/jobs/(\\d+)$");
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -137,7 +137,7 @@ public class Guard implements HttpServerFilter {
         }
         Matcher sie = SIE.matcher(path);
         if (sie.matches()) {
-            // an entity's postings: its own officers and systems
+            // an entity's postings and its statements in one file: its own officers and systems
             String ref = sie.group(1);
             Set<String> mine = scope.organisationNumbers(actor);
             boolean own = mine.contains(se.familycentre.allocation.OrganisationNumber.normalise(ref))
