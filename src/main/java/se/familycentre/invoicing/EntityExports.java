@@ -37,9 +37,7 @@ public class EntityExports {
     }
 
     public byte[] csv(String organisationNumber, Period period) {
-        return StatementCsv.write(statementsOf(organisationNumber, period).stream()
-                .map(r -> new StatementCsv.Numbered(r.number(), r.issuedOn(), pdfs.document(r).statement()))
-                .toList());
+        return StatementCsv.write(statementsOf(organisationNumber, period).stream().map(pdfs::document).toList());
     }
 
     /**

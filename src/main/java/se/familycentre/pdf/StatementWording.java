@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishTerms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -218,31 +219,7 @@ final class StatementWording {
      * the service's name). Lines that would print alike get their id's first part added, so none is ambiguous.
      */
     private void nameLines() {
-        Map<String, List<String>> idsByName = new LinkedHashMap<>();
-        for (StatementLine line : st.lines()) {
-            if (lineNames.containsKey(line.lineId())) {
-                continue;
-            }
-            String name;
-            String swedish = line.origin() == null ? null : SwedishFormat.origin(line.origin());
-            if (swedish == null) {
-                name = blank(line.lineName()) ? line.lineId() : line.lineName();
-            } else {
-                String given = line.lineName() == null ? "" : line.lineName();
-                int comma = given.indexOf(", ");
-                name = comma < 0 ? swedish : swedish + given.substring(comma);
-            }
-            lineNames.put(line.lineId(), name);
-            idsByName.computeIfAbsent(name, k -> new ArrayList<>()).add(line.lineId());
-        }
-        idsByName.forEach((name, ids) -> {
-            if (ids.size() > 1) {
-                for (String id : ids) {
-                    int slash = id.indexOf('/');
-                    lineNames.put(id, name + " (" + (slash > 0 ? id.substring(0, slash) : id) + ")");
-                }
-            }
-        });
+        lineNames.putAll(SwedishTerms.lineNames(st.lines()));
     }
 
     static String partyName(Party party) {

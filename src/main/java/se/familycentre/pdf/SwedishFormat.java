@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -102,13 +103,7 @@ public final class SwedishFormat {
 
     /** The Swedish name of a service type: {@code MIDWIFE_CLINIC} is {@code Barnmorskemottagning}. */
     public static String serviceType(ServiceType type) {
-        return switch (type) {
-            case MIDWIFE_CLINIC -> "Barnmorskemottagning";
-            case CHILD_HEALTH -> "Barnhälsovård (BVC)";
-            case OPEN_PRESCHOOL -> "Öppen förskola";
-            case SOCIAL_SERVICES -> "Förebyggande socialtjänst";
-            case OTHER -> "Övrig aktör";
-        };
+        return SwedishTerms.serviceType(type);
     }
 
     /** The Swedish name of a service type given by its constant's name; an unknown name is returned as it is. */
@@ -125,24 +120,12 @@ public final class SwedishFormat {
 
     /** The Swedish heading of a pool. */
     public static String pool(Pool pool) {
-        return switch (pool) {
-            case COORDINATOR -> "Samordnare";
-            case PREMISES -> "Gemensamma lokaler";
-            case JOINT -> "Gemensamma aktiviteter";
-        };
+        return SwedishTerms.pool(pool);
     }
 
     /** The Swedish name of a generated line; null for an entered cost line, which keeps its own name. */
     public static String origin(LineOrigin origin) {
-        return switch (origin) {
-            case COST_LINE -> null;
-            case COORDINATOR_SALARY -> "Samordnarens lön";
-            case COORDINATOR_ON_COSTS -> "Personalomkostnader (PO-pålägg)";
-            case COORDINATOR_COMPETENCE_DEVELOPMENT -> "Kompetensutveckling";
-            case COORDINATOR_IT -> "IT-utrustning";
-            case COORDINATOR_OTHER -> "Övriga kostnader";
-            case DEDICATED_RENT -> "Hyra egna lokaler";
-        };
+        return SwedishTerms.origin(origin);
     }
 
     /** Digits grouped by three with no-break spaces, a decimal comma and U+2212 for a negative value. */

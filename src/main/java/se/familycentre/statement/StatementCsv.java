@@ -5,56 +5,69 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.Sek;
 
 /**
  * A statement as the CSV Swedish finance staff open in Excel: UTF-8 with BOM,
  * semicolons, decimal comma, no thousands separator, an ASCII minus; one row per
- * statement line. Text that a spreadsheet would run as a formula is neutralised
+ * share, in Swedish, the lines named as on the PDF ({@link SwedishTerms}). Text that a spreadsheet would run as a formula is neutralised
  * ({@link #text}); amounts are written as numbers.
  */
 public final class StatementCsv {
 
-    static final String HEADER = "Nummer;Datum;Period;Familjecentral;Säljare org.nr;Säljare;Mottagare org.nr;"
-            + "Mottagare;Verksamhet;Pool;Kostnadspost;Postens belopp;Fördelningsgrund;Vikt;Andel";
+    /**
+     * The columns, in Swedish; one row per share. No column repeats an amount across rows (a line's
+     * total would, so it is not here: the shares of a line add up to what its debtor owes).
+     */
+    static final String HEADER = "Nummer;Typ;Krediterar;Datum;Förfallodatum;Period;Från;Till;Familjecentral;"
+            + "Säljare org.nr;Säljare;Mottagare org.nr;Mottagare;Verksamhet;Kostnadsställe;Pool;Kostnadspost;"
+            + "Fördelningsgrund;Vikt;Andel";
 
     private StatementCsv() {
     }
 
-    /** One issued (or draft) statement: its number and date, null for a draft. */
-    public record Numbered(String number, LocalDate issuedOn, Statement statement) {
-    }
-
-    public static byte[] write(String number, LocalDate issuedOn, Statement s) {
-        return write(List.of(new Numbered(number, issuedOn, s)));
+    public static byte[] write(StatementDocument document) {
+        return write(List.of(document));
     }
 
     /** Several statements in one file (an entity's quarter): one header, their rows in order. */
-    public static byte[] write(List<Numbered> statements) {
+    public static byte[] write(List<StatementDocument> documents) {
         StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
-        for (Numbered n : statements) {
-            rows(out, n.number(), n.issuedOn(), n.statement());
+        for (StatementDocument d : documents) {
+            rows(out, d);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void rows(StringBuilder out, String number, LocalDate issuedOn, Statement s) {
+    private static void rows(StringBuilder out, StatementDocument d) {
+        Statement s = d.statement();
+        String number = d.number();
+        LocalDate issuedOn = d.issuedOn();
+        Map<String, String> names = SwedishTerms.lineNames(s.lines());
+        String kind = d.kind() == StatementDocument.Kind.CREDIT ? "kredit" : number == null ? "utkast" : "faktura";
         for (StatementLine line : s.lines()) {
             List<String> cells = new ArrayList<>();
             cells.add(text(number == null ? "" : number));
+            cells.add(text(kind));
+            cells.add(text(d.creditsNumber() == null ? "" : d.creditsNumber()));
             cells.add(text(issuedOn == null ? "" : issuedOn.toString()));
+            cells.add(text(d.dueOn() == null ? "" : d.dueOn().toString()));
             cells.add(text(s.period().label()));
+            cells.add(text(s.period().from().toString()));
+            cells.add(text(s.period().to().toString()));
             cells.add(text(s.centre()));
             cells.add(text(s.creditor().organisationNumber()));
             cells.add(text(s.creditor().name()));
             cells.add(text(s.debtor().organisationNumber()));
             cells.add(text(s.debtor().name()));
             cells.add(text(serviceName(s, line.debtorService())));
-            cells.add(text(line.pool().name()));
-            cells.add(text(line.lineName()));
-            cells.add(money(line.lineTotal()));
-            cells.add(text(String.join("+", line.basis().stream().map(Allocation.Segment::rule).map(Enum::name).distinct().toList())));
+            cells.add(text(costCentre(s, line.debtorService())));
+            cells.add(text(SwedishTerms.pool(line.pool())));
+            cells.add(text(names.get(line.lineId())));
+            cells.add(text(String.join(" + ", line.basis().stream().map(Allocation.Segment::rule)
+                    .map(SwedishTerms::rule).distinct().toList())));
             cells.add(text(weights(line)));
             cells.add(money(line.share()));
             out.append(String.join(";", cells)).append("\r\n");
@@ -72,6 +85,12 @@ public final class StatementCsv {
             parts.add(line.basis().size() > 1 ? text + " (" + seg.from() + "–" + seg.to() + ")" : text);
         }
         return String.join("; ", parts);
+    }
+
+    /** The cost centre the debtor posts its service's share to: the service's cost reference. */
+    private static String costCentre(Statement s, String id) {
+        return s.debtorServices().stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(Statement.ServiceRef::costReference).orElse("");
     }
 
     private static String serviceName(Statement s, String id) {

@@ -15,9 +15,11 @@ import spock.lang.Specification
 @MicronautTest(transactional = false)
 class StatementCsvSpec extends Specification {
 
-    static final List<String> HEADER = ['Nummer', 'Datum', 'Period', 'Familjecentral', 'Säljare org.nr', 'Säljare',
-                                        'Mottagare org.nr', 'Mottagare', 'Verksamhet', 'Pool', 'Kostnadspost',
-                                        'Postens belopp', 'Fördelningsgrund', 'Vikt', 'Andel']
+    static final List<String> HEADER = ['Nummer', 'Typ', 'Krediterar', 'Datum', 'Förfallodatum', 'Period', 'Från',
+                                        'Till', 'Familjecentral', 'Säljare org.nr', 'Säljare', 'Mottagare org.nr',
+                                        'Mottagare', 'Verksamhet', 'Kostnadsställe', 'Pool', 'Kostnadspost',
+                                        'Fördelningsgrund', 'Vikt', 'Andel']
+    static final List<String> RULES = ['Lika delar', 'Yta', 'Procent', 'Bärs av en verksamhet']
     static final String AMOUNT = /-?\d+,\d{2}/
 
     @Inject
@@ -104,19 +106,23 @@ class StatementCsvSpec extends Specification {
             assert rows.size() == lines.size()
             [rows, lines].transpose().every { Map<String, String> row, Map line ->
                 assert row.Nummer == s.number
+                assert row.Typ == 'faktura'
+                assert row.Krediterar == ''
                 assert row.Datum == s.issuedOn
+                assert row['Förfallodatum'] == s.dueOn
                 assert row.Period == '2025-Q1'
+                assert row['Från'] == '2025-01-01' && row.Till == '2025-03-31'
                 assert row.Familjecentral == s.content.centre
                 assert row['Säljare org.nr'] == s.content.creditor.organisationNumber
                 assert row['Säljare'] == s.content.creditor.name
                 assert row['Mottagare org.nr'] == s.content.debtor.organisationNumber
                 assert row['Mottagare'] == s.content.debtor.name
-                assert row.Pool == line.pool
-                assert row.Kostnadspost == line.lineName
-                assert row['Postens belopp'] == comma(line.lineTotal)
+                assert row.Pool == SwedishTerms.pool(se.familycentre.allocation.Pool.valueOf(line.pool as String))
+                assert line.origin == 'COST_LINE' ? row.Kostnadspost.startsWith(line.lineName as String)
+                        : row.Kostnadspost.startsWith(SwedishTerms.origin(se.familycentre.allocation.LineOrigin.valueOf(line.origin as String)))
                 assert row.Andel == comma(line.share)
-                assert row.Andel ==~ AMOUNT && row['Postens belopp'] ==~ AMOUNT
-                assert row['Fördelningsgrund'] in ['EQUAL', 'AREA', 'PERCENT'] || row['Fördelningsgrund'].contains('+')
+                assert row.Andel ==~ AMOUNT
+                assert row['Fördelningsgrund'].split(' \\+ ').every { it in RULES }
                 assert row.Vikt ==~ /[\d,]+ av [\d,]+.*/
                 true
             }
@@ -134,10 +140,11 @@ class StatementCsvSpec extends Specification {
         List<Map<String, String>> rows = csv(big.id as long)
 
         then: 'BMM and BVC each owe a quarter of ÖF\'s salary line, 31 500,00, written 31500,00'
-        rows.count { it.Kostnadspost == big.content.lines.find { it.origin == 'COORDINATOR_SALARY' }.lineName } == 2
-        rows.findAll { it.Pool == 'COORDINATOR' && it['Postens belopp'] == '126000,00' }*.Andel == ['31500,00', '31500,00']
-        rows.findAll { it['Postens belopp'] == '32400,00' }*.Andel == ['6171,43', '9257,14']
-        rows.findAll { it['Postens belopp'] == '32400,00' }*.Vikt == ['40 av 210', '60 av 210']
+        rows.findAll { it.Pool == 'Samordnare' && it.Kostnadspost == 'Samordnarens lön' }*.Andel == ['31500,00', '31500,00']
+        String rent = big.content.lines.find { it.lineId == 'rent' }.lineName
+        rows.findAll { it.Kostnadspost == rent }*.Andel == ['6171,43', '9257,14']
+        rows.findAll { it.Kostnadspost == rent }*.Vikt == ['40 av 210', '60 av 210']
+        rows.findAll { it.Kostnadspost == rent }*.'Fördelningsgrund' == ['Yta', 'Yta']
         rows.every { !it.Andel.contains(' ') && !it.Andel.contains('\u00A0') && !it.Andel.contains('.') }
         rows.sum { decimal(it.Andel) } == 111592.85
     }
@@ -157,7 +164,7 @@ class StatementCsvSpec extends Specification {
         rows.size() == original.content.lines.size()
         rows.every { it.Nummer == credit.number && it.Andel.startsWith('-') && it.Andel ==~ AMOUNT }
         rows*.Andel == original.content.lines.collect { '-' + comma(it.share) }
-        rows*.'Postens belopp' == original.content.lines.collect { '-' + comma(it.lineTotal) }
+        rows.every { it.Typ == 'kredit' && it.Krediterar == original.number }
         rows.sum { decimal(it.Andel) } == -111592.85
         rows.sum { decimal(it.Andel) } == StatementApi.sek(credit.content.total)
     }
@@ -206,13 +213,13 @@ class StatementCsvSpec extends Specification {
 
         and: 'no cell a spreadsheet reads starts with a formula character, save the amounts'
         rows.every { Map<String, String> row ->
-            row.findAll { k, v -> !(k in ['Postens belopp', 'Andel']) }.values().every { !(it ==~ /(?s)[=+\-@\t\r].*/) }
+            row.findAll { k, v -> k != 'Andel' }.values().every { !(it ==~ /(?s)[=+\-@\t\r].*/) }
         }
         rows.every { it.Familjecentral == "'" + HYPERLINK }
         rows.findAll { it.Verksamhet.contains('SUM') }*.Verksamhet.unique() == ["'" + CALC]
         rows.any { it.Kostnadspost == "'+SUM(A1:A9)" }
         rows.any { it.Kostnadspost == "'-2+3" }
-        rows.every { it.Andel ==~ AMOUNT && it['Postens belopp'] ==~ AMOUNT }
+        rows.every { it.Andel ==~ AMOUNT }
     }
 
     def "a negative amount is a number, never prefixed; text cells starting with a tab or a carriage return are"() {
@@ -231,16 +238,20 @@ class StatementCsvSpec extends Specification {
                 se.familycentre.allocation.Sek.sek(-1234.56G))
 
         when:
-        String raw = new String(StatementCsv.write('2025-0002', java.time.LocalDate.parse('2025-04-02'), statement), 'UTF-8')
+        def document = new StatementDocument(StatementDocument.Kind.CREDIT, '2025-0002',
+                java.time.LocalDate.parse('2025-04-02'), statement, '2025-0001', java.time.LocalDate.parse('2025-04-01'),
+                [], null, [])
+        String raw = new String(StatementCsv.write(document), 'UTF-8')
         List<String> cells = parse(raw.substring(1))[1]
 
         then:
-        cells[3] == "'\rCentre"
-        cells[5] == "'-Kommunen"
-        cells[10] == "'\tTabbed line"
-        cells[11] == '-2469,12'
-        cells[14] == '-1234,56'
-        raw.contains(';-2469,12;') && raw.endsWith(';-1234,56\r\n')
+        cells[1] == 'kredit'
+        cells[2] == '2025-0001'
+        cells[8] == "'\rCentre"
+        cells[10] == "'-Kommunen"
+        cells[16] == "'\tTabbed line"
+        cells[19] == '-1234,56'
+        raw.endsWith(';-1234,56\r\n')
         !raw.contains("'-1234") && !raw.contains("'-2469")
     }
 }

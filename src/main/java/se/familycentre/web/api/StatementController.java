@@ -297,8 +297,7 @@ public class StatementController {
             case "json" -> HttpResponse.ok(view(row)).contentType(MediaType.APPLICATION_JSON);
             case "pdf" -> HttpResponse.ok(pdfs.pdfOf(row).pdf()).contentType(PDF)
                     .header("Content-Disposition", "inline; filename=\"fakturaunderlag-" + row.number() + ".pdf\"");
-            case "csv" -> HttpResponse.ok(StatementCsv.write(row.number(), row.issuedOn(),
-                            pdfs.document(row).statement())).contentType(CSV)
+            case "csv" -> HttpResponse.ok(StatementCsv.write(pdfs.document(row))).contentType(CSV)
                     .header("Content-Disposition", "attachment; filename=\"fakturaunderlag-" + row.number() + ".csv\"");
             default -> throw ProblemMapper.notFound("format ." + format + " (json, pdf or csv)");
         };
