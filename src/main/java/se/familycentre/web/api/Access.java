@@ -71,7 +71,16 @@ public class Access implements HttpServerFilter {
         if (authentication.isEmpty()) {
             return chain.proceed(request);
         }
-        return Mono.fromCallable(() -> resolve(request, authentication.get()))
+        return checkedOffLoop(request, chain, () -> resolve(request, authentication.get()));
+    }
+
+    /**
+     * Runs a check that reads the database off the event loop, then answers its refusal or lets the
+     * request through: what this filter and {@link Guard} do for every request.
+     */
+    static Publisher<MutableHttpResponse<?>> checkedOffLoop(HttpRequest<?> request, ServerFilterChain chain,
+                                                            java.util.concurrent.Callable<Optional<MutableHttpResponse<?>>> check) {
+        return Mono.fromCallable(check)
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(refusal -> refusal.isPresent() ? Mono.<MutableHttpResponse<?>>just(refusal.get())
                         : Mono.<MutableHttpResponse<?>>from(chain.proceed(request)));
@@ -134,7 +143,7 @@ public class Access implements HttpServerFilter {
         }
     }
 
-    private static MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String type, String title,
+    static MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String type, String title,
                                                  String detail) {
         return HttpResponse.status(status).contentType(Problem.MEDIA_TYPE)
                 .body(new Problem(type, title, status.getCode(), detail, request.getPath(), List.of()));

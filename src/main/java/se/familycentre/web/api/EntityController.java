@@ -1,5 +1,6 @@
 package se.familycentre.web.api;
 
+import java.util.function.BiFunction;
 import se.familycentre.invoicing.EntityExports;
 import io.micronaut.http.annotation.QueryValue;
 import se.familycentre.format.PeriodReader;
@@ -202,12 +203,7 @@ public class EntityController {
     public HttpResponse<byte[]> sie(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
                                     @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
                                     @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
-        LegalEntityRow row = registry.get(ref);
-        Period p = PeriodReader.fromQuery(period, from, to);
-        byte[] file = postings.file(row.organisationNumber(), p);
-        String name = fileName(row, period, p, "se");
-        return HttpResponse.ok(file).contentType(SIE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        return download(ref, period, from, to, "se", SIE, postings::file);
     }
 
     @Get(value = "/{ref}/statements.csv", produces = "text/csv")
@@ -221,10 +217,7 @@ public class EntityController {
     public HttpResponse<byte[]> statementsCsv(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
                                               @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
                                               @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
-        LegalEntityRow row = registry.get(ref);
-        Period p = PeriodReader.fromQuery(period, from, to);
-        return HttpResponse.ok(exports.csv(row.organisationNumber(), p)).contentType("text/csv;charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(row, period, p, "csv") + "\"");
+        return download(ref, period, from, to, "csv", "text/csv;charset=UTF-8", exports::csv);
     }
 
     @Get(value = "/{ref}/statements.zip", produces = "application/zip")
@@ -238,14 +231,21 @@ public class EntityController {
     public HttpResponse<byte[]> statementsZip(String ref, @Parameter(description = "A quarter, e.g. 2025-Q1 (or from and to)", schema = @Schema(type = "string", pattern = "^\\d{4}-Q[1-4]$")) @Nullable @QueryValue String period,
                                               @Parameter(description = "The first day (with to)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String from,
                                               @Parameter(description = "The last day (with from)", schema = @Schema(type = "string", format = "date")) @Nullable @QueryValue String to) {
-        LegalEntityRow row = registry.get(ref);
-        Period p = PeriodReader.fromQuery(period, from, to);
-        return HttpResponse.ok(exports.zip(row.organisationNumber(), p)).contentType("application/zip")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(row, period, p, "zip") + "\"");
+        return download(ref, period, from, to, "zip", "application/zip", exports::zip);
     }
 
-    private static String fileName(LegalEntityRow row, String period, Period p, String extension) {
-        return row.organisationNumber() + "_" + (period != null ? period : p.from() + "_" + p.to()) + "." + extension;
+    /**
+     * An entity's file of a period, as an attachment named by the entity and the period
+     * ({@code 212000-1355_2025-Q1.se}).
+     */
+    private HttpResponse<byte[]> download(String ref, String period, String from, String to, String extension,
+                                          String contentType, BiFunction<String, Period, byte[]> file) {
+        LegalEntityRow row = registry.get(ref);
+        Period p = PeriodReader.fromQuery(period, from, to);
+        String name = row.organisationNumber() + "_" + (period != null ? period : p.from() + "_" + p.to()) + "."
+                + extension;
+        return HttpResponse.ok(file.apply(row.organisationNumber(), p)).contentType(contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
     }
 
     Map<String, Object> json(LegalEntityRow row) {

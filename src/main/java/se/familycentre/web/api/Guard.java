@@ -2,21 +2,17 @@ package se.familycentre.web.api;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import se.familycentre.access.Actor;
 import se.familycentre.access.Role;
 import se.familycentre.access.Scope;
@@ -72,10 +68,7 @@ public class Guard implements HttpServerFilter {
         if (actor.isEmpty()) {
             return chain.proceed(request);
         }
-        return Mono.fromCallable(() -> check(request, actor.get()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(refusal -> refusal.isPresent() ? Mono.<MutableHttpResponse<?>>just(refusal.get())
-                        : Mono.<MutableHttpResponse<?>>from(chain.proceed(request)));
+        return Access.checkedOffLoop(request, chain, () -> check(request, actor.get()));
     }
 
     /** Why the actor may not make the request, or nothing. */
@@ -161,13 +154,11 @@ public class Guard implements HttpServerFilter {
         if (allowed) {
             return Optional.empty();
         }
-        return Optional.of(HttpResponse.status(HttpStatus.FORBIDDEN).contentType(Problem.MEDIA_TYPE)
-                .body(new Problem(ProblemMapper.FORBIDDEN, "Not allowed", 403, why, request.getPath(), List.of())));
+        return Optional.of(Access.refuse(request, HttpStatus.FORBIDDEN, ProblemMapper.FORBIDDEN, "Not allowed", why));
     }
 
     private static Optional<MutableHttpResponse<?>> notFound(HttpRequest<?> request, String what) {
-        return Optional.of(HttpResponse.status(HttpStatus.NOT_FOUND).contentType(Problem.MEDIA_TYPE)
-                .body(new Problem(ProblemMapper.NOT_FOUND, "Not found", 404, what + " does not exist",
-                        request.getPath(), List.of())));
+        return Optional.of(Access.refuse(request, HttpStatus.NOT_FOUND, ProblemMapper.NOT_FOUND, "Not found",
+                what + " does not exist"));
     }
 }
