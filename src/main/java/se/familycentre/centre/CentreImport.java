@@ -30,8 +30,10 @@ public class CentreImport {
     private final CentreTables tables;
     private final CentreRows rows;
     private final AuditLog audit;
+    private final CentrePartyReferences partyReferences;
 
-    public CentreImport(CentreTables tables, CentreRows rows, AuditLog audit) {
+    public CentreImport(CentreTables tables, CentreRows rows, AuditLog audit, CentrePartyReferences partyReferences) {
+        this.partyReferences = partyReferences;
         this.tables = tables;
         this.rows = rows;
         this.audit = audit;
@@ -56,6 +58,9 @@ public class CentreImport {
         CentreRow row = tables.centres().save(CentreRows.centreRow(null, centre, doc.profile(), null));
         long id = row.id();
         tables.rules().saveAll(rows.ruleRows(id, centre.rules()));
+        if (doc.profile() != null) {
+            partyReferences.replace(id, doc.profile().partyReferences());
+        }
         for (int i = 0; i < centre.services().size(); i++) {
             Service s = centre.services().get(i);
             tables.services().save(CentreRows.serviceRow(null, id, i, s, entityIds.get(OrganisationNumber.normalise(s.entity())),

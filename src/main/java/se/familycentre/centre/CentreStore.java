@@ -33,8 +33,11 @@ public class CentreStore {
     private final CentreRows rows;
     private final AuditLog audit;
     private final HistoryGuard guard;
+    private final CentrePartyReferences partyReferences;
 
-    public CentreStore(CentreTables tables, CentreRows rows, AuditLog audit, HistoryGuard guard) {
+    public CentreStore(CentreTables tables, CentreRows rows, AuditLog audit, HistoryGuard guard,
+                       CentrePartyReferences partyReferences) {
+        this.partyReferences = partyReferences;
         this.tables = tables;
         this.rows = rows;
         this.audit = audit;
@@ -89,7 +92,10 @@ public class CentreStore {
                 .toList();
         Centre centre = new Centre(c.name(), entityList, serviceList, roomList, ruleMap, coordinatorList, lineList,
                 CentreRows.rent(c));
-        return new CentreDocument(centre, CentreRows.profile(c), details, costReferences, roomNames);
+        CentreProfile profile = CentreRows.profile(c);
+        profile = new CentreProfile(profile.municipality(), profile.region(), profile.establishedOn(),
+                profile.localAgreement(), partyReferences.of(c.id()));
+        return new CentreDocument(centre, profile, details, costReferences, roomNames);
     }
 
     // ---- changing a centre ------------------------------------------------
@@ -113,6 +119,7 @@ public class CentreStore {
         ColumnLimits.checkCentre(centre, profile);
         CentreRow row = tables.centres().save(CentreRows.centreRow(null, centre, profile, null));
         tables.rules().saveAll(rows.ruleRows(row.id(), centre.rules()));
+        partyReferences.replace(row.id(), profile == null ? java.util.List.of() : profile.partyReferences());
         audit.record("CREATE", "centre", String.valueOf(row.id()), row.id(), centre.name());
         return row;
     }
@@ -125,6 +132,7 @@ public class CentreStore {
             CentreRow row = tables.centres().update(CentreRows.centreRow(centreId, centre, profile, current.version()));
             tables.rules().deleteByCentreId(centreId);
             tables.rules().saveAll(rows.ruleRows(centreId, centre.rules()));
+            partyReferences.replace(centreId, profile == null ? List.of() : profile.partyReferences());
             return row;
         });
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.LegalEntity;
+import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Violation;
 import se.familycentre.format.CentreDocument;
 import se.familycentre.format.CentreProfile;
@@ -27,6 +28,8 @@ final class ColumnLimits {
     static final int LEASE_HOLDER = 64;
     static final int COST_REFERENCE = 200;
     static final int ROOM_NAME = 200;
+    static final int BUYER_REFERENCE = 200;
+    static final int COST_CENTRE = 60;
 
     private ColumnLimits() {
     }
@@ -70,12 +73,34 @@ final class ColumnLimits {
         return errors;
     }
 
+    /** Each entity once, by a valid organisationsnummer, with texts that fit their columns. */
+    private static void partyReferences(List<Violation> errors, String path, List<CentreProfile.PartyReference> refs) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            CentreProfile.PartyReference r = refs.get(i);
+            String p = path + "partyReferences[" + i + "].";
+            if (r.organisationNumber() == null) {
+                errors.add(new Violation(p + "organisationNumber", "is required"));
+            } else {
+                java.util.Optional<String> problem = OrganisationNumber.problemWith(r.organisationNumber());
+                if (problem.isPresent()) {
+                    errors.add(new Violation(p + "organisationNumber", problem.get()));
+                } else if (!seen.add(OrganisationNumber.normalise(r.organisationNumber()))) {
+                    errors.add(new Violation(p + "organisationNumber", "names an entity a second time"));
+                }
+            }
+            tooLong(errors, p + "buyerReference", r.buyerReference(), BUYER_REFERENCE);
+            tooLong(errors, p + "costCentre", r.costCentre(), COST_CENTRE);
+        }
+    }
+
     private static List<Violation> centre(List<Violation> errors, String path, Centre centre, CentreProfile profile) {
         tooLong(errors, path + "name", centre.name(), CENTRE_NAME);
         if (profile != null) {
             tooLong(errors, path + "municipality", profile.municipality(), MUNICIPALITY);
             tooLong(errors, path + "region", profile.region(), REGION);
             tooLong(errors, path + "localAgreement.reference", profile.agreementReference(), AGREEMENT_REFERENCE);
+            partyReferences(errors, path, profile.partyReferences());
         }
         if (centre.dedicatedRent() != null) {
             tooLong(errors, path + "dedicatedRent.leaseHolder", centre.dedicatedRent().leaseHolder(), LEASE_HOLDER);

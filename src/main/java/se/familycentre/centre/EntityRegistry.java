@@ -62,6 +62,12 @@ public class EntityRegistry {
         return invoicingStore.of(entityId);
     }
 
+    /** How a registered entity's statements are paid, taxed and posted, by its organisationsnummer. */
+    public EntityInvoicing invoicingOf(String organisationNumber) {
+        return entities.findByOrganisationNumber(OrganisationNumber.normalise(organisationNumber))
+                .map(e -> invoicingStore.of(e.id())).orElseGet(EntityInvoicing::none);
+    }
+
     public LegalEntityRow get(long id) {
         return entities.findById(id).orElseThrow(() -> new Refusal.NotFound("legal entity " + id));
     }

@@ -39,8 +39,10 @@ public final class CentreReader {
 
     private static final Set<String> REQUEST = Set.of("period", "centre");
     private static final Set<String> CENTRE = Set.of("name", "municipality", "region", "establishedOn",
-            "localAgreement", "entities", "services", "rooms", "rules", "coordinators", "costLines", "dedicatedRent");
+            "localAgreement", "partyReferences", "entities", "services", "rooms", "rules", "coordinators", "costLines",
+            "dedicatedRent");
     private static final Set<String> AGREEMENT = Set.of("reference", "from", "to");
+    private static final Set<String> PARTY_REFERENCE = Set.of("organisationNumber", "buyerReference", "costCentre");
 
     private CentreReader() {
     }
@@ -107,7 +109,8 @@ public final class CentreReader {
         }
         CentreProfile profile = new CentreProfile(
                 f.text(m, "municipality", path), f.text(m, "region", path), f.date(m, "establishedOn", path),
-                agreement(f, m, path));
+                agreement(f, m, path), JsonFields.absent(m, "partyReferences") ? List.of()
+                        : f.list(m, "partyReferences", path, (v, p) -> partyReference(f, v, p)));
         Centre centre = new Centre(
                 f.text(m, "name", path),
                 f.list(m, "entities", path, (v, p) -> PartReaders.entity(f, v, p)),
@@ -183,6 +186,12 @@ public final class CentreReader {
         String p = JsonFields.join(path, "localAgreement");
         Map<String, Object> a = f.object(m.get("localAgreement"), p, AGREEMENT);
         return a == null ? null : new CentreProfile.LocalAgreement(f.text(a, "reference", p), f.date(a, "from", p), f.date(a, "to", p));
+    }
+
+    private static CentreProfile.PartyReference partyReference(JsonFields f, Object value, String path) {
+        Map<String, Object> r = f.object(value, path, PARTY_REFERENCE);
+        return r == null ? null : new CentreProfile.PartyReference(f.text(r, "organisationNumber", path),
+                f.text(r, "buyerReference", path), f.text(r, "costCentre", path));
     }
 
     /** Field paths of the core are relative to the centre; in a request body they sit under {@code centre}. */

@@ -45,6 +45,15 @@ public final class CentreWriter {
                 put(a, "to", p.localAgreement().to());
                 m.put("localAgreement", a);
             }
+            if (!p.partyReferences().isEmpty()) {
+                m.put("partyReferences", p.partyReferences().stream().map(r -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    put(e, "organisationNumber", r.organisationNumber());
+                    put(e, "buyerReference", r.buyerReference());
+                    put(e, "costCentre", r.costCentre());
+                    return e;
+                }).toList());
+            }
         }
         m.put("entities", c.entities().stream().map(e -> entity(e, doc.entityDetails().get(e.organisationNumber()))).toList());
         m.put("services", c.services().stream().map(s -> service(s, doc.costReferences().get(s.id()))).toList());

@@ -13,6 +13,7 @@ import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.LineOrigin;
 import se.familycentre.allocation.Pool;
 import se.familycentre.allocation.Sek;
+import se.familycentre.statement.EntityInvoicing;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementLine;
@@ -24,7 +25,8 @@ import se.familycentre.statement.StatementLine;
  *
  * <p>Versions: 0 (no {@code formatVersion}) was written before the format had a
  * version and lacks {@code centreServices} and {@code basis}; 1 adds them, so a
- * statement re-renders from its content alone.
+ * statement re-renders from its content alone; 2 adds each party's cost centre and invoicing data
+ * (payment details, VAT treatment, contact, PEPPOL endpoint, accounts) as they were at issue.
  */
 @Serdeable
 public record ArchivedStatement(
@@ -43,7 +45,7 @@ public record ArchivedStatement(
         @Nullable String basis) {
 
     /** The version this code writes. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     @Serdeable
     public record ArchivedPeriod(LocalDate from, LocalDate to, String label) {
@@ -51,7 +53,30 @@ public record ArchivedStatement(
 
     @Serdeable
     public record ArchivedParty(String organisationNumber, String name, @Nullable String invoiceAddress,
-                                @Nullable String reference, int paymentTermsDays) {
+                                @Nullable String reference, int paymentTermsDays, @Nullable String costCentre,
+                                @Nullable ArchivedInvoicing invoicing) {
+    }
+
+    /** {@link EntityInvoicing} as issued; absent before version 2 (VAT outside scope, default accounts). */
+    @Serdeable
+    public record ArchivedInvoicing(@Nullable String bankgiro, @Nullable String plusgiro, @Nullable String iban,
+                                    @Nullable String bic, @Nullable String vatNumber, String vatTreatment,
+                                    @Nullable String vatReason, @Nullable String contactName,
+                                    @Nullable String contactEmail, @Nullable String contactPhone,
+                                    @Nullable String peppolScheme, @Nullable String peppolId,
+                                    Map<String, String> accounts) {
+
+        static ArchivedInvoicing of(EntityInvoicing i) {
+            return new ArchivedInvoicing(i.bankgiro(), i.plusgiro(), i.iban(), i.bic(), i.vatNumber(),
+                    i.vatTreatment().name(), i.vatReason(), i.contactName(), i.contactEmail(), i.contactPhone(),
+                    i.peppolScheme(), i.peppolId(), new LinkedHashMap<>(i.accounts()));
+        }
+
+        EntityInvoicing toInvoicing() {
+            return new EntityInvoicing(bankgiro, plusgiro, iban, bic, vatNumber,
+                    EntityInvoicing.VatTreatment.valueOf(vatTreatment), vatReason, contactName, contactEmail,
+                    contactPhone, peppolScheme, peppolId, accounts);
+        }
     }
 
     @Serdeable
@@ -124,11 +149,12 @@ public record ArchivedStatement(
 
     private static ArchivedParty party(Party p) {
         return new ArchivedParty(p.organisationNumber(), p.name(), p.invoiceAddress(), p.reference(),
-                p.paymentTermsDays());
+                p.paymentTermsDays(), p.costCentre(), ArchivedInvoicing.of(p.invoicing()));
     }
 
     private static Party party(ArchivedParty p) {
-        return new Party(p.organisationNumber(), p.name(), p.invoiceAddress(), p.reference(), p.paymentTermsDays());
+        return new Party(p.organisationNumber(), p.name(), p.invoiceAddress(), p.reference(), p.paymentTermsDays(),
+                p.costCentre(), p.invoicing() == null ? null : p.invoicing().toInvoicing());
     }
 
     private static List<ArchivedService> services(List<Statement.ServiceRef> refs) {

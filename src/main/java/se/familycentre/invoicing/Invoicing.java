@@ -24,7 +24,9 @@ import se.familycentre.allocation.Violation;
 import se.familycentre.centre.AuditLog;
 import se.familycentre.centre.CentreStore;
 import se.familycentre.centre.Refusal;
+import se.familycentre.centre.EntityRegistry;
 import se.familycentre.format.CentreDocument;
+import se.familycentre.format.CentreProfile;
 import se.familycentre.format.CentreReader;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
@@ -49,9 +51,12 @@ public class Invoicing {
     private final AuditLog audit;
     private final IssuedDays days;
     private final Clock clock;
+    private final EntityRegistry registry;
 
     public Invoicing(CentreStore store, Allocator allocator, StatementRepository statements, NumberSeries series,
-                     JdbcOperations jdbc, StatementArchive archive, AuditLog audit, IssuedDays days) {
+                     JdbcOperations jdbc, StatementArchive archive, AuditLog audit, IssuedDays days,
+                     EntityRegistry registry) {
+        this.registry = registry;
         this.store = store;
         this.allocator = allocator;
         this.statements = statements;
@@ -91,12 +96,20 @@ public class Invoicing {
                 all.stream().filter(Statement::internal).toList());
     }
 
-    private static Map<String, Party> parties(CentreDocument doc) {
+    /**
+     * The centre's entities as its statements print them: the registry's address, terms and invoicing
+     * data, and this centre's buyer reference (before the entity's own reference) and cost centre.
+     */
+    private Map<String, Party> parties(CentreDocument doc) {
         Map<String, Party> parties = new LinkedHashMap<>();
+        CentreProfile profile = doc.profile() == null ? CentreProfile.NONE : doc.profile();
         for (LegalEntity e : doc.centre().entities()) {
             String orgNo = OrganisationNumber.normalise(e.organisationNumber());
             CentreDocument.EntityDetails d = doc.detailsOf(e.organisationNumber());
-            parties.put(orgNo, new Party(orgNo, e.name(), d.invoiceAddress(), d.invoiceReference(), d.paymentTerms()));
+            CentreProfile.PartyReference ref = profile.referencesOf(orgNo);
+            String reference = ref.buyerReference() != null ? ref.buyerReference() : d.invoiceReference();
+            parties.put(orgNo, new Party(orgNo, e.name(), d.invoiceAddress(), reference, d.paymentTerms(),
+                    ref.costCentre(), registry.invoicingOf(orgNo)));
         }
         return parties;
     }
