@@ -26,7 +26,9 @@ import se.familycentre.statement.StatementLine;
  * <p>Versions: 0 (no {@code formatVersion}) was written before the format had a
  * version and lacks {@code centreServices} and {@code basis}; 1 adds them, so a
  * statement re-renders from its content alone; 2 adds each party's cost centre and invoicing data
- * (payment details, VAT treatment, contact, PEPPOL endpoint, accounts) as they were at issue.
+ * (payment details, VAT treatment, contact, PEPPOL endpoint, accounts) as they were at issue,
+ * each line's periodicity, and a credit statement's reason; its credit statements keep the
+ * original's line totals (only shares and sums are negated).
  */
 @Serdeable
 public record ArchivedStatement(
@@ -42,7 +44,9 @@ public record ArchivedStatement(
         Map<String, ArchivedAmount> sums,
         ArchivedAmount total,
         boolean internal,
-        @Nullable String basis) {
+        @Nullable String basis,
+        @Nullable String creditReason,
+        @Nullable String rentPerSquareMetreYear) {
 
     /** The version this code writes. */
     public static final int CURRENT_VERSION = 2;
@@ -86,7 +90,7 @@ public record ArchivedStatement(
     @Serdeable
     public record ArchivedLine(String lineId, String lineName, String origin, String pool, String payerService,
                                ArchivedAmount lineTotal, List<ArchivedSegment> basis, String debtorService,
-                               ArchivedAmount share) {
+                               ArchivedAmount share, @Nullable String periodicity) {
     }
 
     @Serdeable
@@ -108,6 +112,12 @@ public record ArchivedStatement(
 
     /** The archive's copy of a statement as it is issued. */
     static ArchivedStatement of(Statement s, List<Statement.ServiceRef> centreServices, String basis) {
+        return of(s, centreServices, basis, null);
+    }
+
+    /** The archive's copy of a credit statement, with the reason it was made. */
+    static ArchivedStatement of(Statement s, List<Statement.ServiceRef> centreServices, String basis,
+                                String creditReason) {
         Map<String, ArchivedAmount> sums = new LinkedHashMap<>();
         s.sumsByPool().forEach((pool, sum) -> sums.put(pool.name(), amount(sum)));
         return new ArchivedStatement(CURRENT_VERSION, s.centre(),
@@ -117,8 +127,9 @@ public record ArchivedStatement(
                 s.lines().stream().map(l -> new ArchivedLine(l.lineId(), l.lineName(), l.origin().name(),
                         l.pool().name(), l.payerService(), amount(l.lineTotal()),
                         l.basis().stream().map(ArchivedStatement::segment).toList(), l.debtorService(),
-                        amount(l.share()))).toList(),
-                sums, amount(s.total()), s.internal(), basis);
+                        amount(l.share()), l.periodicity() == null ? null : l.periodicity().name())).toList(),
+                sums, amount(s.total()), s.internal(), basis, creditReason,
+                s.rentPerSquareMetreYear() == null ? null : s.rentPerSquareMetreYear().toPlainString());
     }
 
     /** The statement as it was printed. */
@@ -130,8 +141,9 @@ public record ArchivedStatement(
                 lines.stream().map(l -> new StatementLine(l.lineId(), l.lineName(), LineOrigin.valueOf(l.origin()),
                         Pool.valueOf(l.pool()), l.payerService(), money(l.lineTotal()),
                         l.basis().stream().map(ArchivedStatement::segment).toList(), l.debtorService(),
-                        money(l.share()))).toList(),
-                sumsByPool, money(total));
+                        money(l.share()), l.periodicity() == null ? null
+                                : se.familycentre.allocation.Periodicity.valueOf(l.periodicity()))).toList(),
+                sumsByPool, money(total), rentPerSquareMetreYear == null ? null : new BigDecimal(rentPerSquareMetreYear));
     }
 
     /** Every service of the centre when it was issued; empty for version 0, which did not keep them. */

@@ -201,6 +201,17 @@ public class Invoicing {
     /** A credit statement negating the original's shares, citing its number and date (RULES §5). */
     @Transactional
     public StatementRow credit(long statementId) {
+        return credit(statementId, null);
+    }
+
+    /**
+     * A credit statement negating the original's shares, citing its number and date (RULES §5), with
+     * the reason it was made, which the credit statement prints.
+     *
+     * @param reason why the statement is credited; null when none was given
+     */
+    @Transactional
+    public StatementRow credit(long statementId, String reason) {
         StatementRow original = statements.findById(statementId)
                 .orElseThrow(() -> new Refusal.NotFound("statement " + statementId));
         if (original.kind() == StatementKind.CREDIT) {
@@ -221,14 +232,14 @@ public class Invoicing {
                 original.periodFrom(), original.periodTo(), today, now,
                 Sek.decimal(negated.total()), original.id(), null,
                 archive.writeContent(ArchivedStatement.of(negated, content.centreServiceRefs(),
-                        archive.basisOf(content, original.inputs()))), original.inputs()));
+                        archive.basisOf(content, original.inputs()), reason)), original.inputs()));
         Period period = new Period(original.periodFrom(), original.periodTo());
         if (ledger(original.centreId(), period).standing().stream()
                 .noneMatch(r -> r.periodFrom().equals(period.from()) && r.periodTo().equals(period.to()))) {
             days.release(original.centreId(), period, ledger(original.centreId(), period).standing());
         }
         audit.record("CREDIT", "statement", String.valueOf(original.id()), original.centreId(),
-                credit.number() + " credits " + original.number());
+                credit.number() + " credits " + original.number() + (reason == null ? "" : ": " + reason));
         return credit;
     }
 

@@ -111,7 +111,7 @@ public class PdfArchive {
         return new StatementDocument(kind, row.number(), row.issuedOn(), content.toStatement(),
                 original == null ? null : original.number(), original == null ? null : original.issuedOn(),
                 row.replaces() == null ? List.of() : List.of(row.replaces().split(",")),
-                archive.basisOf(content, row.inputs()), content.centreServiceRefs());
+                archive.basisOf(content, row.inputs()), content.centreServiceRefs(), content.creditReason());
     }
 
     static String sha256(byte[] bytes) {

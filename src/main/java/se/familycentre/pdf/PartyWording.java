@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import se.familycentre.statement.EntityInvoicing;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
 
@@ -49,6 +50,7 @@ final class PartyWording {
             return List.of(new Column("Juridisk person", left), new Column("Omföring mellan verksamheter", right));
         }
         partyLines(left, st.creditor());
+        creditorContact(left);
         if (!st.creditorServices().isEmpty()) {
             StringBuilder paid = new StringBuilder("Kostnaderna har betalats av ");
             for (int i = 0; i < st.creditorServices().size(); i++) {
@@ -58,6 +60,13 @@ final class PartyWording {
         }
         partyLines(right, st.debtor());
         references(right);
+        if (!blank(st.debtor().costCentre())) {
+            right.add(new Styled(Style.PLAIN, "Kostnadsställe: " + st.debtor().costCentre().trim()));
+        }
+        if (st.creditor().invoicing().vatTreatment() == EntityInvoicing.VatTreatment.STANDARD
+                && !blank(st.debtor().invoicing().vatNumber())) {
+            right.add(new Styled(Style.PLAIN, "Momsreg.nr " + st.debtor().invoicing().vatNumber()));
+        }
         return List.of(new Column("Fakturerande part", left), new Column("Mottagare", right));
     }
 
@@ -73,31 +82,63 @@ final class PartyWording {
         }
     }
 
-    /** "Er referens": the debtor services' cost references, else the debtor's own reference. */
+    /**
+     * "Vår referens": the creditor's contact, with phone and e-mail; its VAT number where the statement
+     * is taxed or exempt (RULES §5: outside scope prints no VAT numbers).
+     */
+    private void creditorContact(List<Styled> lines) {
+        EntityInvoicing i = st.creditor().invoicing();
+        if (!blank(i.vatNumber()) && i.vatTreatment() != EntityInvoicing.VatTreatment.OUTSIDE_SCOPE) {
+            lines.add(new Styled(Style.PLAIN, "Momsreg.nr " + i.vatNumber()));
+        }
+        if (!blank(i.contactName())) {
+            lines.add(new Styled(Style.PLAIN, "Vår referens: " + i.contactName().trim()));
+        }
+        List<String> reach = new ArrayList<>();
+        if (!blank(i.contactPhone())) {
+            reach.add("Tfn " + i.contactPhone().trim());
+        }
+        if (!blank(i.contactEmail())) {
+            reach.add(i.contactEmail().trim());
+        }
+        if (!reach.isEmpty()) {
+            lines.add(new Styled(Style.SMALL, String.join(" · ", reach)));
+        }
+    }
+
+    /**
+     * "Er referens": the debtor's reference on this centre (its referenskod, which some buyers require on
+     * every invoice), else the debtor services' cost references; and the services' cost references
+     * beside a reference of the debtor's own, each under its service, where they say more.
+     */
     private void references(List<Styled> lines) {
         List<Statement.ServiceRef> debtors = st.debtorServices();
         Set<String> distinct = new LinkedHashSet<>();
-        boolean allHave = true;
         for (Statement.ServiceRef ref : debtors) {
-            if (blank(ref.costReference())) {
-                allHave = false;
-            } else {
+            if (!blank(ref.costReference())) {
                 distinct.add(ref.costReference().trim());
             }
         }
-        String fallback = blank(st.debtor().reference()) ? null : st.debtor().reference().trim();
-        if (distinct.isEmpty()) {
-            if (fallback != null) {
-                lines.add(new Styled(Style.PLAIN, "Er referens: " + fallback));
+        String own = blank(st.debtor().reference()) ? null : st.debtor().reference().trim();
+        if (own != null) {
+            lines.add(new Styled(Style.PLAIN, "Er referens: " + own));
+            distinct.remove(own);
+            if (!distinct.isEmpty()) {
+                lines.add(new Styled(Style.PLAIN, "Kostnadsreferens:"));
+                serviceReferences(lines, debtors);
             }
-        } else if (distinct.size() == 1 && (allHave || fallback == null || distinct.contains(fallback))) {
+        } else if (distinct.size() == 1 && debtors.stream().noneMatch(r -> blank(r.costReference()))) {
             lines.add(new Styled(Style.PLAIN, "Er referens: " + distinct.iterator().next()));
-        } else {
+        } else if (!distinct.isEmpty()) {
             lines.add(new Styled(Style.PLAIN, "Er referens:"));
-            for (Statement.ServiceRef ref : debtors) {
-                String r = blank(ref.costReference()) ? fallback : ref.costReference().trim();
-                lines.add(new Styled(Style.INDENTED, words.serviceName(ref.id()) + ": " + (r == null ? "–" : r)));
-            }
+            serviceReferences(lines, debtors);
+        }
+    }
+
+    private void serviceReferences(List<Styled> lines, List<Statement.ServiceRef> debtors) {
+        for (Statement.ServiceRef ref : debtors) {
+            String r = blank(ref.costReference()) ? "–" : ref.costReference().trim();
+            lines.add(new Styled(Style.INDENTED, words.serviceName(ref.id()) + ": " + r));
         }
     }
 }

@@ -36,6 +36,9 @@ final class StatementTable {
                        String share) {
     }
 
+    /** The size of a line's accrual, under its name. */
+    private static final float ACCRUAL_SIZE = 7;
+
     private final Pages pages;
     private final Canvas canvas;
     private final TextMetrics metrics;
@@ -155,6 +158,9 @@ final class StatementTable {
         if (st.creditorServices().size() > 1) {
             addWrapped(rows, 10, 7.5f, 9.5f, words.paidBy(head.payerService()), null);
         }
+        for (String item : words.accrual(head)) {
+            addWrapped(rows, 10, ACCRUAL_SIZE, 9, item, null);
+        }
         for (StatementLine line : group) {
             BasisWording.Basis basis = words.basis(line);
             String share = SwedishFormat.amount(line.share());
@@ -202,9 +208,16 @@ final class StatementTable {
 
     // ---- the end ----------------------------------------------------------
 
-    /** The total between its rules and the footnotes under it: what must fit on the last page. */
+    /** The total between its rules, the VAT above it, the payment block and the footnotes: what must fit on the last page. */
     private float totalHeight() throws IOException {
-        return 44 + footnoteLines().size() * 10;
+        float vat = words.vatRows().size() * 13 + vatNoteLines().size() * 9.5f;
+        float payment = words.paymentRows().isEmpty() ? 0 : 30 + words.paymentRows().size() * 12.5f;
+        return 44 + vat + payment + footnoteLines().size() * 10;
+    }
+
+    private List<String> vatNoteLines() throws IOException {
+        String note = words.vatNote();
+        return note == null ? List.of() : metrics.wrap(regular, 7.5f, note, SHARE_RIGHT - LEFT - 10);
     }
 
     private void total() throws IOException {
@@ -212,15 +225,51 @@ final class StatementTable {
             pages.open(false);
         }
         pages.down(6);
+        List<String[]> vatRows = words.vatRows();
+        if (!vatRows.isEmpty()) {
+            canvas.rule(LEFT, RIGHT, pages.y(), 0.6f, GREY_RULE);
+            pages.down(13);
+            for (String[] row : vatRows) {
+                canvas.text(regular, 9, LEFT, pages.y(), row[0]);
+                canvas.rightText(regular, 9, SHARE_RIGHT, pages.y(), row[1]);
+                pages.down(13);
+            }
+            pages.down(-4);
+            for (String l : vatNoteLines()) {
+                canvas.text(regular, 7.5f, LEFT + 10, pages.y(), l);
+                pages.down(9.5f);
+            }
+            pages.down(2);
+        }
         canvas.rule(LEFT, RIGHT, pages.y(), 1.0f, 0f);
         pages.down(15);
         canvas.text(bold, 11, LEFT, pages.y(), words.totalLabel());
-        canvas.rightText(bold, 11, SHARE_RIGHT, pages.y(), SwedishFormat.amount(st.total()));
+        canvas.rightText(bold, 11, SHARE_RIGHT, pages.y(), SwedishFormat.amount(words.gross()));
         pages.down(7);
         canvas.rule(LEFT, RIGHT, pages.y(), 1.0f, 0f);
         pages.down(2);
         canvas.rule(LEFT, RIGHT, pages.y(), 1.0f, 0f);
         pages.down(14);
+        payment();
+    }
+
+    /** How to pay: a framed block with the giro numbers, the due date and the payment reference. */
+    private void payment() throws IOException {
+        List<String[]> rows = words.paymentRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        float top = pages.y() + 4;
+        float height = 20 + rows.size() * 12.5f;
+        canvas.box(LEFT, top - height, RIGHT - LEFT, height, 0.6f, GREY_RULE);
+        canvas.text(bold, 9, LEFT + 8, top - 13, words.paymentHeading());
+        float y = top - 26;
+        for (String[] row : rows) {
+            canvas.text(regular, 8.5f, LEFT + 8, y, row[0]);
+            canvas.text(bold, 9, LEFT + 120, y, metrics.fit(bold, 9, row[1], RIGHT - LEFT - 128));
+            y -= 12.5f;
+        }
+        pages.y(top - height - 14);
     }
 
     private void footnotes() throws IOException {

@@ -1,16 +1,26 @@
 package se.familycentre.pdf;
 
-import se.familycentre.statement.SwedishTerms;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.familycentre.allocation.Allocation;
+import se.familycentre.allocation.Fraction;
+import se.familycentre.allocation.LineOrigin;
+import se.familycentre.allocation.Periodicity;
 import se.familycentre.allocation.Pool;
+import se.familycentre.allocation.Sek;
+import se.familycentre.statement.Accrual;
+import se.familycentre.statement.EntityInvoicing;
 import se.familycentre.statement.Party;
+import se.familycentre.statement.PaymentReference;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementDocument;
 import se.familycentre.statement.StatementLine;
+import se.familycentre.statement.SwedishTerms;
+import se.familycentre.statement.Vat;
 
 /**
  * Every Swedish text of one printed statement: titles, labels, the parties'
@@ -109,6 +119,7 @@ final class StatementWording {
         if (credit()) {
             subs.add("Krediterar " + noun + " " + doc.creditsNumber() + " av "
                     + SwedishFormat.date(doc.creditsIssuedOn()));
+            subs.add("Orsak: " + (blank(doc.creditReason()) ? "ingen angiven" : doc.creditReason().trim()));
         }
         if (!doc.replaces().isEmpty()) {
             subs.add("Ersätter krediterat " + noun + " " + String.join(", ", doc.replaces()));
@@ -190,6 +201,173 @@ final class StatementWording {
         return credit() ? "Att kreditera" : "Att betala";
     }
 
+    // ---- VAT and payment ----------------------------------------------------
+
+    private EntityInvoicing creditorInvoicing() {
+        return st.creditor().invoicing();
+    }
+
+    /** The statement's VAT (RULES §5): 25 % of the net sum under {@code STANDARD}, else 0; none on a transfer. */
+    BigDecimal vat() {
+        return st.internal() ? BigDecimal.ZERO.setScale(2)
+                : Vat.of(Sek.decimal(st.total()), creditorInvoicing().vatTreatment());
+    }
+
+    /** What the debtor pays (or is credited): the net sum and its VAT. */
+    BigDecimal gross() {
+        return Sek.decimal(st.total()).add(vat());
+    }
+
+    /** The rows above the total of an invoice or credit: the net sum and the VAT with its rate. */
+    List<String[]> vatRows() {
+        if (st.internal()) {
+            return List.of();
+        }
+        String rate = creditorInvoicing().vatTreatment() == EntityInvoicing.VatTreatment.STANDARD
+                ? "Moms " + SwedishFormat.percent(Vat.STANDARD_RATE.movePointRight(2)) : "Moms 0" + SwedishFormat.NBSP + "%";
+        return List.of(new String[] {"Summa exkl. moms", SwedishFormat.amount(st.total())},
+                new String[] {rate, SwedishFormat.amount(vat())});
+    }
+
+    /** Why there is no VAT ({@code OUTSIDE_SCOPE}, {@code EXEMPT}); null under {@code STANDARD} and on a transfer. */
+    String vatNote() {
+        if (st.internal() || creditorInvoicing().vatTreatment() == EntityInvoicing.VatTreatment.STANDARD) {
+            return null;
+        }
+        String text = creditorInvoicing().vatText();
+        return blank(text) ? "Ingen moms." : "Ingen moms: " + text.trim() + (text.trim().endsWith(".") ? "" : ".");
+    }
+
+    /** The payment reference of an issued invoice or credit; null on a draft and a transfer. */
+    String paymentReference() {
+        return draft() || st.internal() ? null : PaymentReference.of(doc);
+    }
+
+    /**
+     * The block that says how to pay an issued invoice: where (bankgiro, plusgiro, IBAN and BIC), the
+     * reference that identifies the statement, and by when. On a credit, the reference alone. Empty on
+     * a draft and a transfer.
+     */
+    List<String[]> paymentRows() {
+        List<String[]> rows = new ArrayList<>();
+        if (draft() || st.internal()) {
+            return rows;
+        }
+        EntityInvoicing i = creditorInvoicing();
+        if (!credit()) {
+            if (!blank(i.bankgiro())) {
+                rows.add(new String[] {"Bankgiro", i.bankgiro()});
+            }
+            if (!blank(i.plusgiro())) {
+                rows.add(new String[] {"Plusgiro", i.plusgiro()});
+            }
+            if (!blank(i.iban())) {
+                rows.add(new String[] {"IBAN", i.iban() + (blank(i.bic()) ? "" : "   BIC " + i.bic())});
+            }
+            if (rows.isEmpty()) {
+                rows.add(new String[] {"Betalning", "enligt överenskommelse med " + partyName(st.creditor())});
+            }
+            rows.add(new String[] {"Förfallodag", SwedishFormat.date(doc.dueOn())});
+        }
+        rows.add(new String[] {credit() ? "Referens" : "Ange vid betalning", paymentReference()});
+        return rows;
+    }
+
+    String paymentHeading() {
+        return credit() ? "Kreditering" : "Betalning";
+    }
+
+    // ---- how a line accrues -----------------------------------------------
+
+    /**
+     * How the line's total comes about, segment by segment, so a reader can redo it: the amount as
+     * entered, per full month, times the months covered, the exact (unrounded) amount. Empty when the
+     * statement does not know how the amounts were entered (archived before it was kept).
+     */
+    List<String> accrual(StatementLine line) {
+        if (line.periodicity() == null || line.basis() == null || line.basis().isEmpty()) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        boolean dated = line.basis().size() > 1;
+        Fraction sum = Fraction.ZERO;
+        for (Allocation.Segment s : line.basis()) {
+            Accrual a = Accrual.of(s, line.periodicity());
+            sum = sum.add(a.exact());
+            StringBuilder text = new StringBuilder();
+            if (dated) {
+                text.append(SwedishFormat.range(s.from(), s.to())).append(": ");
+            }
+            String area = rentArea(line, s);
+            if (area != null) {
+                text.append(area).append(" = ");
+            }
+            if (line.periodicity() == Periodicity.ONCE) {
+                text.append("engångsbelopp ").append(exact(a.exact()));
+            } else {
+                text.append(exact(Fraction.of(s.amount()))).append(per(line.periodicity()));
+                if (line.periodicity() != Periodicity.MONTH) {
+                    text.append(" = ").append(exact(a.perMonth())).append("/mån");
+                }
+                text.append(" × ").append(months(a)).append(" = ").append(exact(a.exact()));
+            }
+            items.add(text.toString());
+        }
+        List<String> result = new ArrayList<>(items);
+        if (items.size() > 1) {
+            result.add("Summa " + exact(sum) + " = radens total " + SwedishFormat.amount(line.lineTotal())
+                    + " avrundat");
+        }
+        return result;
+    }
+
+    /** For a dedicated room's rent (annex 2): "60,0 m² à 1 450,00 kr/m² och år"; else null. */
+    private String rentArea(StatementLine line, Allocation.Segment s) {
+        BigDecimal rate = st.rentPerSquareMetreYear();
+        if (line.origin() != LineOrigin.DEDICATED_RENT || rate == null || rate.signum() == 0) {
+            return null;
+        }
+        BigDecimal area = Accrual.exactDecimal(Fraction.of(s.amount()).divide(Fraction.of(rate)), 4);
+        return area == null ? null : SwedishFormat.decimal1(area) + SwedishFormat.NBSP + "m² à "
+                + rentRate() + " och år";
+    }
+
+    private String rentRate() {
+        return SwedishFormat.number(st.rentPerSquareMetreYear()) + SwedishFormat.NBSP + "kr/m²";
+    }
+
+    private static String per(Periodicity p) {
+        return switch (p) {
+            case MONTH -> "/mån";
+            case QUARTER -> "/kvartal";
+            case YEAR -> "/år";
+            case ONCE -> "";
+        };
+    }
+
+    /** "3 mån", "17/31 mån", "2 mån + 17/31 mån". */
+    private static String months(Accrual a) {
+        List<String> parts = new ArrayList<>();
+        if (a.wholeMonths() > 0 || a.partMonths().isEmpty()) {
+            parts.add(a.wholeMonths() + "\u00A0mån");
+        }
+        for (Accrual.PartMonth m : a.partMonths()) {
+            parts.add(m.days() + "/" + m.length() + "\u00A0mån");
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" + ", parts) + ")";
+    }
+
+    /** An exact amount: at least two decimals, all of them when they end within four, else four and "…". */
+    private static String exact(Fraction value) {
+        BigDecimal d = Accrual.exactDecimal(value, 4);
+        if (d == null) {
+            return SwedishFormat.asGiven(value.toBigDecimal(4, java.math.RoundingMode.DOWN)) + "…" + SwedishFormat.NBSP
+                    + "kr";
+        }
+        BigDecimal shown = d.stripTrailingZeros();
+        return SwedishFormat.asGiven(shown.scale() < 2 ? shown.setScale(2) : shown) + SwedishFormat.NBSP + "kr";
+    }
+
     /** The notes under the total, one sentence group each, unbroken. */
     List<String> footnotes() {
         List<String> notes = new ArrayList<>();
@@ -198,8 +376,19 @@ final class StatementWording {
             agreement = agreement.substring(0, agreement.length() - 1);
         }
         notes.add("Fördelning enligt " + agreement + ". Belopp i svenska kronor.");
-        notes.add("Radens total avser hela perioden; andelarna summerar till radens total. "
-                + "Betalarens egen andel faktureras inte.");
+        if (st.lines().stream().anyMatch(l -> !accrual(l).isEmpty())) {
+            notes.add("Periodisering per kalendermånad: belopp per hel månad × täckta månader (en delmånad räknas "
+                    + "som dagar/dagar i månaden), exakt och oavrundat; radens total är summan avrundad en gång "
+                    + "till hela ören.");
+        }
+        notes.add("Radens total är kostnadspostens belopp för hela perioden, för alla verksamheter som delar den. "
+                + "Underlaget visar bara " + (st.internal() ? "de mottagande verksamheternas" : "mottagarens")
+                + " andelar; övriga verksamheters andelar och betalarens egen andel står inte här och faktureras inte.");
+        if (st.lines().stream().anyMatch(l -> l.origin() == LineOrigin.DEDICATED_RENT)) {
+            notes.add("Hyra egna lokaler: ersättning för nyttjanderätt enligt lokalt nyttjanderättsavtal "
+                    + "(bilaga 2 till samverkansavtalet, Mall för lokalt nyttjanderättsavtal)"
+                    + (st.rentPerSquareMetreYear() == null ? "" : ", à " + rentRate() + " och år") + ".");
+        }
         if (draft()) {
             notes.add("Utkast: underlaget är inte utfärdat och får inte bokföras eller betalas.");
         } else if (st.internal()) {
@@ -209,7 +398,8 @@ final class StatementWording {
                     + SwedishFormat.date(doc.creditsIssuedOn()) + " i sin helhet.");
         } else {
             notes.add("Betalningsvillkor " + SwedishFormat.paymentTerms(st.creditor().paymentTermsDays())
-                    + ". Ange nummer " + doc.number() + " vid betalning.");
+                    + ". Ange betalningsreferensen " + paymentReference() + " vid betalning: numret "
+                    + doc.number() + " ensamt kan förekomma hos flera fakturerande parter.");
         }
         return notes;
     }

@@ -54,6 +54,11 @@ public final class SwedishFormat {
         return grouped(kronor.setScale(2, RoundingMode.UNNECESSARY));
     }
 
+    /** Grouped with the decimals the value has: {@code 833,3333}. */
+    public static String asGiven(BigDecimal value) {
+        return grouped(value);
+    }
+
     /** One decimal, half away from zero: {@code 40,0}, {@code 1 210,5}. */
     public static String decimal1(BigDecimal value) {
         return grouped(value.setScale(1, RoundingMode.HALF_UP));

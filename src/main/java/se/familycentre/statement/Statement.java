@@ -11,7 +11,8 @@ import se.familycentre.allocation.Pool;
  * for one centre and period, line by line, with the sums per pool and in total.
  * When creditor and debtor are one entity it is an omföringsunderlag: internal
  * transfers, never invoiced. Amounts are the rounded shares; every sum is the
- * sum of the amounts printed under it.
+ * sum of the amounts printed under it. {@code rentPerSquareMetreYear} is the annex 2 rent of
+ * dedicated rooms (kr per m² and year) when the centre recharges it, else null.
  */
 public record Statement(
         String centre,
@@ -22,7 +23,14 @@ public record Statement(
         List<ServiceRef> creditorServices,
         List<StatementLine> lines,
         Map<Pool, MonetaryAmount> sumsByPool,
-        MonetaryAmount total) {
+        MonetaryAmount total,
+        java.math.BigDecimal rentPerSquareMetreYear) {
+
+    public Statement(String centre, Period period, Party creditor, Party debtor, List<ServiceRef> debtorServices,
+                     List<ServiceRef> creditorServices, List<StatementLine> lines, Map<Pool, MonetaryAmount> sumsByPool,
+                     MonetaryAmount total) {
+        this(centre, period, creditor, debtor, debtorServices, creditorServices, lines, sumsByPool, total, null);
+    }
 
     /** A service as the statement names it, with the cost reference it wants on statements. */
     public record ServiceRef(String id, String type, String name, String costReference) {

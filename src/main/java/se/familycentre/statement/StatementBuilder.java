@@ -42,7 +42,7 @@ public final class StatementBuilder {
             Allocation.LineAllocation line = debt.line();
             byPair.computeIfAbsent(new Pair(debt.creditorEntity(), debt.debtorEntity()), k -> new ArrayList<>())
                     .add(new StatementLine(line.id(), line.name(), line.origin(), line.pool(), debt.payerService(),
-                            line.total(), line.segments(), debt.debtorService(), debt.share()));
+                            line.total(), line.segments(), debt.debtorService(), debt.share(), line.periodicity()));
         }
         Map<String, Integer> order = new HashMap<>();
         centre.entities().forEach(e -> order.putIfAbsent(OrganisationNumber.normalise(e.organisationNumber()), order.size()));
@@ -52,7 +52,9 @@ public final class StatementBuilder {
                         .thenComparing(e -> order.getOrDefault(e.getKey().creditor(), -1))
                         .thenComparing(e -> order.getOrDefault(e.getKey().debtor(), -1)))
                 .forEach(e -> statements.add(statement(allocation, parties.get(e.getKey().creditor()),
-                        parties.get(e.getKey().debtor()), e.getValue(), services, costReferences)));
+                        parties.get(e.getKey().debtor()), e.getValue(), services, costReferences,
+                        centre.dedicatedRent() == null ? null
+                                : Sek.decimal(centre.dedicatedRent().rentPerSquareMetreYear()))));
         return statements;
     }
 
@@ -65,7 +67,8 @@ public final class StatementBuilder {
     }
 
     private static Statement statement(Allocation allocation, Party creditor, Party debtor, List<StatementLine> lines,
-                                       Map<String, Service> services, Map<String, String> costReferences) {
+                                       Map<String, Service> services, Map<String, String> costReferences,
+                                       BigDecimal rentPerSquareMetreYear) {
         Map<Pool, BigDecimal> sums = new EnumMap<>(Pool.class);
         for (Pool pool : Pool.values()) {
             sums.put(pool, BigDecimal.ZERO.setScale(2));
@@ -80,7 +83,8 @@ public final class StatementBuilder {
         return new Statement(allocation.centre(), allocation.period(), creditor, debtor,
                 refs(lines.stream().map(StatementLine::debtorService).distinct().toList(), services, costReferences),
                 refs(lines.stream().map(StatementLine::payerService).distinct().toList(), services, costReferences),
-                List.copyOf(lines), java.util.Collections.unmodifiableMap(amounts), Sek.sek(total));
+                List.copyOf(lines), java.util.Collections.unmodifiableMap(amounts), Sek.sek(total),
+                rentPerSquareMetreYear);
     }
 
     private static List<Statement.ServiceRef> refs(List<String> ids, Map<String, Service> services,
@@ -92,15 +96,20 @@ public final class StatementBuilder {
         }).toList();
     }
 
-    /** A credit statement's content: every printed amount of the original negated, line totals too (RULES §5). */
+    /**
+     * A credit statement's content (RULES §5): every share, pool sum and the total of the original
+     * negated. A line's total stays as it was: it is the basis the share was taken from, not an
+     * amount owed, and a negated basis would say the cost itself was negative.
+     */
     public static Statement negated(Statement original) {
         List<StatementLine> lines = original.lines().stream().map(l -> new StatementLine(l.lineId(), l.lineName(),
-                l.origin(), l.pool(), l.payerService(), l.lineTotal().negate(), l.basis(), l.debtorService(),
-                l.share().negate())).toList();
+                l.origin(), l.pool(), l.payerService(), l.lineTotal(), l.basis(), l.debtorService(),
+                l.share().negate(), l.periodicity())).toList();
         Map<Pool, MonetaryAmount> sums = new EnumMap<>(Pool.class);
         original.sumsByPool().forEach((pool, sum) -> sums.put(pool, sum.negate()));
         return new Statement(original.centre(), original.period(), original.creditor(), original.debtor(),
                 original.debtorServices(), original.creditorServices(), lines,
-                java.util.Collections.unmodifiableMap(sums), original.total().negate());
+                java.util.Collections.unmodifiableMap(sums), original.total().negate(),
+                original.rentPerSquareMetreYear());
     }
 }

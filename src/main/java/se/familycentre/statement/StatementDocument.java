@@ -12,7 +12,8 @@ import java.util.List;
  * "Lika delning mellan 4 basverksamheter" names the kind of members a cost is
  * shared among, and the statement itself knows only its debtor's and creditor's
  * services. Empty when the caller has not got them; the printed basis then
- * knows only the statement's own services.
+ * knows only the statement's own services. {@code creditReason} is why a credit statement was
+ * made, as the finance officer gave it (null when none was given, and on other kinds).
  */
 public record StatementDocument(
         Kind kind,
@@ -23,7 +24,14 @@ public record StatementDocument(
         LocalDate creditsIssuedOn,
         List<String> replaces,
         String basis,
-        List<Statement.ServiceRef> centreServices) {
+        List<Statement.ServiceRef> centreServices,
+        String creditReason) {
+
+    public StatementDocument(Kind kind, String number, LocalDate issuedOn, Statement statement, String creditsNumber,
+                             LocalDate creditsIssuedOn, List<String> replaces, String basis,
+                             List<Statement.ServiceRef> centreServices) {
+        this(kind, number, issuedOn, statement, creditsNumber, creditsIssuedOn, replaces, basis, centreServices, null);
+    }
 
     public enum Kind {
         DRAFT,

@@ -14,6 +14,7 @@ import se.familycentre.allocation.AllocationOutcome
 import se.familycentre.allocation.Allocator
 import se.familycentre.allocation.Pool
 import se.familycentre.allocation.Sek
+import se.familycentre.statement.EntityInvoicing
 import se.familycentre.statement.Party
 import se.familycentre.statement.Statement
 import se.familycentre.statement.StatementBuilder
@@ -34,9 +35,11 @@ class StatementPdfSpec extends Specification {
     static final String MUNICIPALITY = '212000-1561'
     static final Map<String, Party> PARTIES = [
             (REGION)      : new Party(REGION, 'Västra Götalandsregionen',
-                    'Fakturaadress (exempel)\nFE 000, Box 000\n405 00 Göteborg', 'Anna Ek', 30),
+                    'Fakturaadress (exempel)\nFE 000, Box 000\n405 00 Göteborg', 'Anna Ek', 30, '4711', null),
             (MUNICIPALITY): new Party(MUNICIPALITY, 'Kommunen',
-                    'Kommunhuset (exempel)\nStorgatan 1\n123 45 Exempelstad', 'Per Holm, förskoleförvaltningen', 30)]
+                    'Kommunhuset (exempel)\nStorgatan 1\n123 45 Exempelstad', 'Per Holm, förskoleförvaltningen', 30,
+                    null, new EntityInvoicing('5050-1055', null, null, null, null, null, null,
+                    'Lena Berg, ekonomiavdelningen', 'ekonomi@example.se', '0123-45 67 89', null, null, null))]
     static final Map<String, String> COST_REFERENCES = [BMM: 'KST 4711 mödrahälsovård', BVC: 'KST 4712 barnhälsovård']
     static final ZonedDateTime CREATED = ZonedDateTime.of(2025, 4, 2, 9, 30, 0, 0, ZoneId.of('Europe/Stockholm'))
     static final File SAMPLES = new File('target/statement-samples')
@@ -98,6 +101,11 @@ class StatementPdfSpec extends Specification {
     /** The text as PDFBox reads it, with no-break and thin spaces as plain spaces. */
     static String read(byte[] pdf) {
         Loader.loadPDF(pdf).withCloseable { normalise(new PDFTextStripper().getText(it)) }
+    }
+
+    /** The text with every run of blanks and line breaks as one space: a sentence wrapped over lines reads whole. */
+    static String flat(String s) {
+        s.replaceAll(/\s+/, ' ')
     }
 
     static String normalise(String s) {
@@ -221,7 +229,7 @@ class StatementPdfSpec extends Specification {
         text.contains('BMM: Yta 40,0 av 210,0 m²')
         text.contains('BVC: Yta 60,0 av 210,0 m²')
         text.contains('Fördelning enligt Samverkansavtal familjecentraler Västra Götaland §14.1. Belopp i svenska kronor.')
-        text.contains('Sida 1 av 1')
+        text.contains('Sida 1 av 2')
     }
 
     def "the region's coordinator shares: 31 500,00 kr for each of BMM and BVC of a 126 000,00 kr salary line"() {
@@ -262,6 +270,108 @@ class StatementPdfSpec extends Specification {
         !text.contains('-111')
         !text.contains('UTKAST')
         !text.contains('Förfallodag')
+    }
+
+    def "an issued invoice says how to pay it: giro, due date, a payment reference naming the creditor, VAT and references"() {
+        when:
+        def text = read(invoicePdf)
+
+        then: "payment details and a reference that is unique across creditors"
+        text.contains('Betalning')
+        text.contains('Bankgiro 5050-1055')
+        text.contains('Förfallodag 2025-05-02')
+        text.contains('Ange vid betalning 2120001561-2025-0001')
+        text.contains('Ange betalningsreferensen 2120001561-2025-0001 vid betalning')
+
+        and: "VAT per RULES §5: outside scope prints 0 % with the reason and no VAT numbers"
+        text.contains('Summa exkl. moms 111 592,85 kr')
+        text.contains('Moms 0 % 0,00 kr')
+        text.contains('Ingen moms: Kostnadsförd')
+        text.contains('Att betala 111 592,85 kr')
+        !text.contains('Momsreg.nr')
+
+        and: "Vår referens with the creditor's contact, Er referens and the debtor's cost centre"
+        text.contains('Vår referens: Lena Berg, ekonomiavdelningen')
+        text.contains('Tfn 0123-45 67 89 · ekonomi@example.se')
+        text.contains('Er referens: Anna Ek')
+        text.contains('Kostnadsställe: 4711')
+
+        and: "the monthly accrual, exact, so a reader can redo each line's total"
+        text.contains('42 000,00 kr/mån × 3 mån = 126 000,00 kr')
+        text.contains('12 000,00 kr/år = 1 000,00 kr/mån × 3 mån = 3 000,00 kr')
+        text.contains('exakt och oavrundat')
+
+        and: "a footnote that is true on the page: it shows only the debtor's shares"
+        flat(text).contains('Underlaget visar bara mottagarens andelar')
+        !text.contains('andelarna summerar till radens total')
+    }
+
+    def "a credit negates the shares and sums only, keeps each line's total as its basis, and prints its reason"() {
+        given:
+        def doc = new StatementDocument(StatementDocument.Kind.CREDIT, '2025-0002', LocalDate.parse('2025-04-20'),
+                StatementBuilder.negated(regionOwes), '2025-0001', LocalDate.parse('2025-04-02'), [],
+                StatementDocument.AGREEMENT, a.services, 'Fel yta för BVC i lokalförteckningen')
+
+        when:
+        def text = read(save('a-credit-reason', doc))
+
+        then:
+        text.contains('Orsak: Fel yta för BVC i lokalförteckningen')
+        text.contains('126 000,00 kr')
+        !text.contains('\u2212126 000,00 kr')
+        text.contains('\u221231 500,00 kr')
+        text.contains('Att kreditera \u2212111 592,85 kr')
+        text.contains('Referens 2120001561-2025-0002')
+        !text.contains('Bankgiro')
+    }
+
+    def "a STANDARD VAT creditor: 25 % on the net sum, rounded once, both VAT numbers; the credit negates the VAT too"() {
+        given:
+        def taxed = new EntityInvoicing('5050-1055', null, null, null, 'SE212000156101',
+                EntityInvoicing.VatTreatment.STANDARD, null, 'Lena Berg', null, null, null, null, null)
+        def creditor = PARTIES[MUNICIPALITY]
+        def debtor = PARTIES[REGION]
+        def withVat = new Party(creditor.organisationNumber(), creditor.name(), creditor.invoiceAddress(),
+                creditor.reference(), 30, null, taxed)
+        def debtorVat = new Party(debtor.organisationNumber(), debtor.name(), debtor.invoiceAddress(),
+                debtor.reference(), 30, debtor.costCentre(), new EntityInvoicing(null, null, null, null,
+                'SE232100013101', null, null, null, null, null, null, null, null))
+        def s = new Statement(regionOwes.centre(), regionOwes.period(), withVat, debtorVat, regionOwes.debtorServices(),
+                regionOwes.creditorServices(), regionOwes.lines(), regionOwes.sumsByPool(), regionOwes.total())
+        def invoiceText = read(save('a-invoice-vat', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001',
+                LocalDate.parse('2025-04-02'), s, null, null, [], StatementDocument.AGREEMENT, a.services)))
+        def creditText = read(save('a-credit-vat', new StatementDocument(StatementDocument.Kind.CREDIT, '2025-0002',
+                LocalDate.parse('2025-04-20'), StatementBuilder.negated(s), '2025-0001', LocalDate.parse('2025-04-02'),
+                [], StatementDocument.AGREEMENT, a.services, 'Momsen')))
+
+        expect: "111 592,85 × 25 % = 27 898,2125, rounded once to 27 898,21"
+        invoiceText.contains('Summa exkl. moms 111 592,85 kr')
+        invoiceText.contains('Moms 25 % 27 898,21 kr')
+        invoiceText.contains('Att betala 139 491,06 kr')
+        invoiceText.contains('Momsreg.nr SE212000156101')
+        invoiceText.contains('Momsreg.nr SE232100013101')
+        !invoiceText.contains('Ingen moms')
+        creditText.contains('Moms 25 % \u221227 898,21 kr')
+        creditText.contains('Att kreditera \u2212139 491,06 kr')
+    }
+
+    def "the rent of dedicated rooms (annex 2) prints its area at the rate per m² and year, and cites annex 2"() {
+        given: "Solrosen: ÖF holds the lease at 2 150 kr/m² a year; BMM has 34,5 m² of its own"
+        def request = CentreReader.readRequest(new File('fixtures/solrosen-goteborg.json').getText('UTF-8'))
+        def allocation = (new Allocator().allocate(request.centre(), request.period()) as AllocationOutcome.Allocated).allocation()
+        def parties = request.centre().entities().collectEntries {
+            [(it.organisationNumber()): new Party(it.organisationNumber(), it.name(), null, null, 30)]
+        }
+        def statements = StatementBuilder.build(allocation, request.centre(), parties, [:])
+        def s = statements.find { !it.internal() && it.lines().any { l -> l.lineId() == 'dedicated-rent/bmm' } }
+        def text = read(save('solrosen-rent', new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0003',
+                LocalDate.parse('2025-04-02'), s, null, null, [], StatementDocument.AGREEMENT, [])))
+
+        expect: "34,5 m² × 2 150 = 74 175,00 kr a year, 6 181,25 kr a month, 18 543,75 kr for the quarter"
+        flat(text).contains('34,5 m² à 2 150,00 kr/m² och år = 74 175,00 kr/år = 6 181,25 kr/mån × 3 mån = 18 543,75 kr')
+        flat(text).contains('46,0 m² à 2 150,00 kr/m² och år = 98 900,00 kr/år = 8 241,6666… kr/mån × 3 mån = 24 725,00 kr')
+        text.contains('bilaga 2 till samverkansavtalet')
+        flat(text).contains('à 2 150,00 kr/m² och år.')
     }
 
     def "the municipality's statement to the region: the alarm, 1 309,52 kr"() {
@@ -345,7 +455,7 @@ class StatementPdfSpec extends Specification {
         info.author == 'Familjecentralens kostnadsfördelning'
         info.created == CREATED.toInstant()
         info.lang == 'sv-SE'
-        info.pages == 1
+        info.pages == 2 // the accrual under each line, the VAT and the payment block take a second page
         Math.round(info.box.width) == 595 && Math.round(info.box.height) == 842
     }
 

@@ -366,7 +366,7 @@ public class CentreController {
     private static Map<String, Object> profile(CentreRow row, CentreDocument doc) {
         Map<String, Object> m = summary(row);
         Map<String, Object> full = CentreWriter.document(doc);
-        for (String key : List.of("localAgreement", "rules", "dedicatedRent")) {
+        for (String key : List.of("localAgreement", "partyReferences", "rules", "dedicatedRent")) {
             if (full.containsKey(key)) {
                 m.put(key, full.get(key));
             }

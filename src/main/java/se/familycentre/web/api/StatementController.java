@@ -34,6 +34,7 @@ import java.util.TreeSet;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
+import se.familycentre.format.CreditRequestReader;
 import se.familycentre.format.PeriodReader;
 import se.familycentre.invoicing.Idempotency;
 import se.familycentre.invoicing.Invoicing;
@@ -306,6 +307,10 @@ public class StatementController {
     /** A credit statement (kreditnota) that negates the original and cites its number and date. */
     @Post(value = "/statements/{id}/credit", produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "creditStatement", summary = "A credit statement (kreditnota) that negates the original and cites it", tags = "Statements")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Why the statement is credited; the credit statement prints it. Optional.",
+        content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CreditRequest")))
+    @ApiResponse(responseCode = "400", description = "Malformed: the body is not the format (not JSON, a wrong type, an unknown property or enum value), an unknown or malformed query parameter or header (urn:problem:family-centre:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "201", description = "The credit statement", headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new resource", schema = @Schema(type = "string"))},
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(implementation = StatementView.class)))
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
@@ -320,8 +325,9 @@ public class StatementController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    public HttpResponse<StatementView> credit(String id) {
-        StatementRow credit = invoicing.credit(row(id).id());
+    public HttpResponse<StatementView> credit(String id, @Nullable @Body String body) {
+        String reason = CreditRequestReader.reason(body);
+        StatementRow credit = invoicing.credit(row(id).id(), reason);
         pdfs.pdfOf(credit);
         return HttpResponse.created(view(credit), URI.create("/api/v1/statements/" + credit.id()));
     }
