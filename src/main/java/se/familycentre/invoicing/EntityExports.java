@@ -37,7 +37,8 @@ public class EntityExports {
     }
 
     public byte[] csv(String organisationNumber, Period period) {
-        return StatementCsv.write(statementsOf(organisationNumber, period).stream().map(pdfs::document).toList());
+        return StatementCsv.write(statementsOf(organisationNumber, period).stream().map(pdfs::document).toList(),
+                organisationNumber);
     }
 
     /**

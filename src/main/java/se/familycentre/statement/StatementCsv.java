@@ -14,6 +14,11 @@ import se.familycentre.allocation.Sek;
  * semicolons, decimal comma, no thousands separator, an ASCII minus; one row per
  * share, in Swedish, the lines named as on the PDF ({@link SwedishTerms}). Text that a spreadsheet would run as a formula is neutralised
  * ({@link #text}); amounts are written as numbers.
+ *
+ * <p>A file is written for one entity's books (its perspective): the counterparty and the account
+ * are that entity's. As creditor it posts each share to its revenue account, as debtor to its cost
+ * account. A statement taxed at 25 % gets one more row, its VAT, on the entity's VAT account
+ * (output or input); so the share column adds up to what is paid, and nothing is counted twice.
  */
 public final class StatementCsv {
 
@@ -22,56 +27,110 @@ public final class StatementCsv {
      * total would, so it is not here: the shares of a line add up to what its debtor owes).
      */
     static final String HEADER = "Nummer;Typ;Krediterar;Datum;Förfallodatum;Period;Från;Till;Familjecentral;"
-            + "Säljare org.nr;Säljare;Mottagare org.nr;Mottagare;Verksamhet;Kostnadsställe;Pool;Kostnadspost;"
-            + "Fördelningsgrund;Vikt;Andel";
+            + "Säljare org.nr;Säljare;Mottagare org.nr;Mottagare;Verksamhet;Kostnadsställe;Bokförs hos;"
+            + "Motpart org.nr;Motpart;Konto;Pool;Kostnadspost;Fördelningsgrund;Vikt;Moms;Andel";
 
     private StatementCsv() {
     }
 
+    /** One statement, for the debtor's books (who posts the cost it is asked to pay). */
     public static byte[] write(StatementDocument document) {
-        return write(List.of(document));
+        return write(List.of(document), document.statement().debtor().organisationNumber());
     }
 
-    /** Several statements in one file (an entity's quarter): one header, their rows in order. */
-    public static byte[] write(List<StatementDocument> documents) {
+    /**
+     * Several statements in one file (an entity's quarter), for that entity's books: one header, their
+     * rows in order.
+     *
+     * @param entity the organisationsnummer of the entity whose books the file is for
+     */
+    public static byte[] write(List<StatementDocument> documents, String entity) {
         StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
         for (StatementDocument d : documents) {
-            rows(out, d);
+            rows(out, d, entity);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void rows(StringBuilder out, StatementDocument d) {
+    private static void rows(StringBuilder out, StatementDocument d, String entity) {
         Statement s = d.statement();
+        boolean asCreditor = s.creditor().organisationNumber().equals(entity);
+        Party own = asCreditor ? s.creditor() : s.debtor();
+        Party other = asCreditor ? s.debtor() : s.creditor();
+        EntityInvoicing.VatTreatment treatment = s.creditor().invoicing().vatTreatment();
+        String vatText = vatText(treatment, s.internal());
         String number = d.number();
         LocalDate issuedOn = d.issuedOn();
         Map<String, String> names = SwedishTerms.lineNames(s.lines());
         String kind = d.kind() == StatementDocument.Kind.CREDIT ? "kredit" : number == null ? "utkast" : "faktura";
         for (StatementLine line : s.lines()) {
-            List<String> cells = new ArrayList<>();
-            cells.add(text(number == null ? "" : number));
-            cells.add(text(kind));
-            cells.add(text(d.creditsNumber() == null ? "" : d.creditsNumber()));
-            cells.add(text(issuedOn == null ? "" : issuedOn.toString()));
-            cells.add(text(d.dueOn() == null ? "" : d.dueOn().toString()));
-            cells.add(text(s.period().label()));
-            cells.add(text(s.period().from().toString()));
-            cells.add(text(s.period().to().toString()));
-            cells.add(text(s.centre()));
-            cells.add(text(s.creditor().organisationNumber()));
-            cells.add(text(s.creditor().name()));
-            cells.add(text(s.debtor().organisationNumber()));
-            cells.add(text(s.debtor().name()));
+            List<String> cells = head(d, kind);
             cells.add(text(serviceName(s, line.debtorService())));
             cells.add(text(costCentre(s, line.debtorService())));
+            posting(cells, own, other, asCreditor ? "revenue" : "cost");
             cells.add(text(SwedishTerms.pool(line.pool())));
             cells.add(text(names.get(line.lineId())));
             cells.add(text(String.join(" + ", line.basis().stream().map(Allocation.Segment::rule)
                     .map(SwedishTerms::rule).distinct().toList())));
             cells.add(text(weights(line)));
+            cells.add(text(vatText));
             cells.add(money(line.share()));
             out.append(String.join(";", cells)).append("\r\n");
         }
+        BigDecimal vat = s.internal() ? BigDecimal.ZERO : Vat.of(Sek.decimal(s.total()), treatment);
+        if (vat.signum() != 0) {
+            List<String> cells = head(d, kind);
+            cells.add("");
+            cells.add(text(s.debtor().costCentre()));
+            posting(cells, own, other, asCreditor ? "vatOutput" : "vatInput");
+            cells.add("");
+            cells.add(text("Moms " + vatText));
+            cells.add("");
+            cells.add("");
+            cells.add(text(vatText));
+            cells.add(vat.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replace('.', ','));
+            out.append(String.join(";", cells)).append("\r\n");
+        }
+    }
+
+    /** The cells every row of a statement starts with: which statement, when, between whom. */
+    private static List<String> head(StatementDocument d, String kind) {
+        Statement s = d.statement();
+        List<String> cells = new ArrayList<>();
+        cells.add(text(d.number() == null ? "" : d.number()));
+        cells.add(text(kind));
+        cells.add(text(d.creditsNumber() == null ? "" : d.creditsNumber()));
+        cells.add(text(d.issuedOn() == null ? "" : d.issuedOn().toString()));
+        cells.add(text(d.dueOn() == null ? "" : d.dueOn().toString()));
+        cells.add(text(s.period().label()));
+        cells.add(text(s.period().from().toString()));
+        cells.add(text(s.period().to().toString()));
+        cells.add(text(s.centre()));
+        cells.add(text(s.creditor().organisationNumber()));
+        cells.add(text(s.creditor().name()));
+        cells.add(text(s.debtor().organisationNumber()));
+        cells.add(text(s.debtor().name()));
+        return cells;
+    }
+
+    /** Whose books the row is for, the counterparty, and the account it posts to there. */
+    private static void posting(List<String> cells, Party own, Party other, String role) {
+        cells.add(text(own.organisationNumber()));
+        cells.add(text(other.organisationNumber()));
+        cells.add(text(other.name()));
+        cells.add(text(own.invoicing().accounts().get(role)));
+    }
+
+    /** The VAT as the PDF says it: 25 %, or 0 % and why; an internal transfer has none. */
+    private static String vatText(EntityInvoicing.VatTreatment treatment, boolean internal) {
+        if (internal) {
+            return "ingen (omföring)";
+        }
+        return switch (treatment) {
+            case STANDARD -> "25 %";
+            case EXEMPT -> "0 % (undantagen)";
+            case OUTSIDE_SCOPE -> "0 % (utanför momsens tillämpningsområde)";
+        };
     }
 
     /** The debtor service's weight of the weights in force, per segment; dates where there are several. */
@@ -87,8 +146,14 @@ public final class StatementCsv {
         return String.join("; ", parts);
     }
 
-    /** The cost centre the debtor posts its service's share to: the service's cost reference. */
+    /**
+     * The cost centre the debtor posts its service's share to: the one it asked for on this centre,
+     * else the service's cost reference.
+     */
     private static String costCentre(Statement s, String id) {
+        if (s.debtor().costCentre() != null && !s.debtor().costCentre().isBlank()) {
+            return s.debtor().costCentre();
+        }
         return s.debtorServices().stream().filter(r -> r.id().equals(id)).findFirst()
                 .map(Statement.ServiceRef::costReference).orElse("");
     }

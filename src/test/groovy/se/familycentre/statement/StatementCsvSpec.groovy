@@ -17,8 +17,9 @@ class StatementCsvSpec extends Specification {
 
     static final List<String> HEADER = ['Nummer', 'Typ', 'Krediterar', 'Datum', 'Förfallodatum', 'Period', 'Från',
                                         'Till', 'Familjecentral', 'Säljare org.nr', 'Säljare', 'Mottagare org.nr',
-                                        'Mottagare', 'Verksamhet', 'Kostnadsställe', 'Pool', 'Kostnadspost',
-                                        'Fördelningsgrund', 'Vikt', 'Andel']
+                                        'Mottagare', 'Verksamhet', 'Kostnadsställe', 'Bokförs hos', 'Motpart org.nr',
+                                        'Motpart', 'Konto', 'Pool', 'Kostnadspost', 'Fördelningsgrund', 'Vikt', 'Moms',
+                                        'Andel']
     static final List<String> RULES = ['Lika delar', 'Yta', 'Procent', 'Bärs av en verksamhet']
     static final String AMOUNT = /-?\d+,\d{2}/
 
@@ -78,7 +79,11 @@ class StatementCsvSpec extends Specification {
 
     /** The CSV of a statement: checks the BOM and the header, returns the data rows as maps by column. */
     List<Map<String, String>> csv(long id) {
-        def answer = api.get("/api/v1/statements/${id}.csv")
+        rowsOf(api.get("/api/v1/statements/${id}.csv"))
+    }
+
+    /** A CSV answer: checks the BOM and the header, returns the data rows as maps by column. */
+    static List<Map<String, String>> rowsOf(StatementApi.Answer answer) {
         assert answer.status == 200
         assert answer.header('Content-Type').startsWith('text/csv')
         assert answer.header('Content-Disposition').contains('.csv')
@@ -124,6 +129,11 @@ class StatementCsvSpec extends Specification {
                 assert row.Andel ==~ AMOUNT
                 assert row['Fördelningsgrund'].split(' \\+ ').every { it in RULES }
                 assert row.Vikt ==~ /[\d,]+ av [\d,]+.*/
+                assert row['Bokförs hos'] == s.content.debtor.organisationNumber
+                assert row['Motpart org.nr'] == s.content.creditor.organisationNumber
+                assert row.Motpart == s.content.creditor.name
+                assert row.Konto == '6990'
+                assert row.Moms == '0 % (utanför momsens tillämpningsområde)'
                 true
             }
             assert rows.sum { decimal(it.Andel) } == StatementApi.sek(s.content.total)
@@ -249,9 +259,52 @@ class StatementCsvSpec extends Specification {
         cells[2] == '2025-0001'
         cells[8] == "'\rCentre"
         cells[10] == "'-Kommunen"
-        cells[16] == "'\tTabbed line"
-        cells[19] == '-1234,56'
+        cells[17] == "'-Kommunen"
+        cells[20] == "'\tTabbed line"
+        cells[24] == '-1234,56'
         raw.endsWith(';-1234,56\r\n')
         !raw.contains("'-1234") && !raw.contains("'-2469")
+    }
+
+    // ---- posting columns and VAT ---------------------------------------------------------------
+
+    def "a STANDARD VAT creditor: one VAT row per statement on the VAT account, the shares and VAT adding up to what is paid"() {
+        given: 'example A whose municipality charges 25 % VAT and posts its revenue to 3590'
+        String region = StatementApi.orgNo()
+        String municipality = StatementApi.orgNo()
+        String vatNumber = 'SE' + municipality.replace('-', '') + '01'
+        assert api.post('/api/v1/entities', groovy.json.JsonOutput.toJson([organisationNumber: municipality,
+                name: 'Kommunen', invoicing: [bankgiro: '5050-1055', vatTreatment: 'STANDARD', vatNumber: vatNumber,
+                accounts: [revenue: '3590']]])).status == 201
+        long centre = api.importCentre(StatementApi.exampleA(region, municipality))
+        Map big = StatementApi.between(api.issued(centre), municipality, region)
+
+        when: 'the debtor\'s file (the statement download) and the creditor\'s (its quarter)'
+        List<Map<String, String>> debtorRows = csv(big.id as long)
+        List<Map<String, String>> creditorRows = rowsOf(api.get("/api/v1/entities/${municipality}/statements.csv?period=2025-Q1"))
+                .findAll { it.Nummer == big.number && it['Säljare org.nr'] == municipality }
+
+        then: '111 592,85 net and 27 898,21 VAT (25 %, rounded once): 139 491,06 to pay'
+        debtorRows.size() == big.content.lines.size() + 1
+        debtorRows.last().Kostnadspost == 'Moms 25 %'
+        debtorRows.last().Andel == '27898,21'
+        debtorRows.last().Konto == '2641'
+        debtorRows.sum { decimal(it.Andel) } == 139491.06
+        debtorRows.every { it.Moms == '25 %' && it['Bokförs hos'] == region && it['Motpart org.nr'] == municipality }
+        debtorRows.dropRight(1).every { it.Konto == '6990' }
+
+        and: 'the creditor posts the same rows to its revenue and output VAT accounts, with the debtor as counterparty'
+        creditorRows.size() == debtorRows.size()
+        creditorRows*.Andel == debtorRows*.Andel
+        creditorRows.dropRight(1).every { it.Konto == '3590' && it['Bokförs hos'] == municipality && it.Motpart == 'Västra Götalandsregionen' }
+        creditorRows.last().Konto == '2611'
+
+        when: 'it is credited'
+        Map credit = api.credit(big.id as long).json as Map
+        List<Map<String, String>> creditRows = csv(credit.id as long)
+
+        then: 'the VAT is negated with the shares'
+        creditRows.last().Andel == '-27898,21'
+        creditRows.sum { decimal(it.Andel) } == -139491.06
     }
 }
