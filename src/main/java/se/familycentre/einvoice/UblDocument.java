@@ -330,12 +330,13 @@ public final class UblDocument {
             x.end().end();
         }
 
+        /** An invoice's terms and reference; a credit note's what it is settled against. */
         private String paymentTerms() {
             int days = st.creditor().paymentTermsDays();
             String terms = days + (days == 1 ? " dag" : " dagar") + " netto";
             if (credit) {
                 return "Krediteringen regleras mot fakturaunderlag " + doc.creditsNumber() + " av "
-                        + doc.creditsIssuedOn() + ". Betalningsvillkor " + terms + ".";
+                        + doc.creditsIssuedOn() + ".";
             }
             return "Betalningsvillkor " + terms + ", förfallodag " + doc.dueOn() + ". Ange betalningsreferens "
                     + paymentReference(doc) + " vid betalning.";
