@@ -45,7 +45,9 @@ import se.familycentre.statement.Vat;
  * {@code SE:PLUSGIRO}, else an IBAN as code 58 with the BIC; none when the creditor has no account.
  * {@code PaymentID} is {@link #paymentReference}. The due date is the statement's
  * ({@link StatementDocument#dueOn()}): {@code DueDate} of an Invoice, {@code PaymentDueDate} of a
- * CreditNote's payment means.</li>
+ * CreditNote's payment means (BIS has no other place for BT-9 there, so a credit note of a creditor
+ * without an account has none). {@code PaymentTerms/Note} gives an invoice's terms, due date and
+ * payment reference, a credit note the invoice it is settled against.</li>
  * <li>One line per statement line, named as the PDF and CSV name it ({@link SwedishTerms#lineNames}
  * and the debtor service's name): quantity 1 (C62) at the share; a negative share is quantity -1
  * at the positive price, since a price may not be negative (BR-27).</li>
