@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * Dependencies point one way: web → (invoicing, centre, format) → statement →
  * allocation, the pure core. The PDF renderer is an adapter of statement; the
  * configuration wires the core. The SIE writer is a leaf of its own: web and
- * invoicing may use it, and it uses nothing of the project.
+ * invoicing may use it, and it uses nothing of the project. The e-invoice writer
+ * is an adapter of statement as the PDF is, but web and invoicing may use it.
  */
 class DependencyDirectionSpec extends Specification {
 
@@ -57,6 +58,7 @@ class DependencyDirectionSpec extends Specification {
                 .layer('config').definedBy('se.familycentre.config..')
                 .layer('allocation').definedBy('se.familycentre.allocation..')
                 .layer('sie').definedBy('se.familycentre.sie..')
+                .layer('einvoice').definedBy('se.familycentre.einvoice..')
                 .whereLayer('web').mayNotBeAccessedByAnyLayer()
                 .whereLayer('pdf').mayNotBeAccessedByAnyLayer()
                 .whereLayer('config').mayNotBeAccessedByAnyLayer()
@@ -64,10 +66,12 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('invoicing').mayOnlyBeAccessedByLayers('web')
                 .whereLayer('centre').mayOnlyBeAccessedByLayers('web', 'invoicing', 'access')
                 .whereLayer('format').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre')
-                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf')
+                .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf',
+                'einvoice')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
-                'pdf', 'statement', 'config')
+                'pdf', 'statement', 'config', 'einvoice')
                 .whereLayer('sie').mayOnlyBeAccessedByLayers('web', 'invoicing')
+                .whereLayer('einvoice').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .check(classes)
 
         then:
@@ -79,6 +83,19 @@ class DependencyDirectionSpec extends Specification {
         ArchRuleDefinition.classes().that().resideInAPackage('se.familycentre.sie..')
                 .should().onlyDependOnClassesThat().resideInAnyPackage('se.familycentre.sie..', 'java..')
                 .because('SIE 4I is a file format: callers translate their results into its values')
+                .check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "the e-invoice writer uses only statement, allocation, the JDK and the money API the amounts come in"() {
+        when:
+        ArchRuleDefinition.classes().that().resideInAPackage('se.familycentre.einvoice..')
+                .should().onlyDependOnClassesThat().resideInAnyPackage('se.familycentre.einvoice..',
+                'se.familycentre.statement..', 'se.familycentre.allocation..', 'java..', 'javax.xml.stream..',
+                'javax.money..')
+                .because('UBL is a file format: the statement says everything it holds, and the PDF and CSV say the same')
                 .check(classes)
 
         then:
