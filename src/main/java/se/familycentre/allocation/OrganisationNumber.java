@@ -37,7 +37,7 @@ public record OrganisationNumber(String value) {
         }
         int sum = 0;
         for (int i = 0; i < 9; i++) {
-            sum += luhnTerm(text.charAt(i < 6 ? i : i + text.length() - 10), i);
+            sum += Luhn.term(text.charAt(i < 6 ? i : i + text.length() - 10) - '0', i % 2 == 0);
         }
         int expected = (10 - sum % 10) % 10;
         int actual = text.charAt(text.length() - 1) - '0';
@@ -88,17 +88,7 @@ public record OrganisationNumber(String value) {
     }
 
     static int checkDigit(String nineDigits) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += luhnTerm(nineDigits.charAt(i), i);
-        }
-        return (10 - sum % 10) % 10;
-    }
-
-    /** The digit's term of the Luhn sum at position {@code i} of the nine: doubled at even positions, digits added. */
-    private static int luhnTerm(char digit, int i) {
-        int product = (digit - '0') * (i % 2 == 0 ? 2 : 1);
-        return product / 10 + product % 10;
+        return Luhn.checkDigit(nineDigits.substring(0, 9));
     }
 
     @Override

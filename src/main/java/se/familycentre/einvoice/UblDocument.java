@@ -8,6 +8,7 @@ import se.familycentre.allocation.Sek;
 import se.familycentre.statement.EntityInvoicing;
 import se.familycentre.statement.EntityInvoicing.VatTreatment;
 import se.familycentre.statement.Party;
+import se.familycentre.statement.PaymentReference;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementDocument;
 import se.familycentre.statement.StatementLine;
@@ -98,29 +99,7 @@ public final class UblDocument {
      * @throws IllegalArgumentException for a draft (it has no number)
      */
     public static String paymentReference(StatementDocument doc) {
-        if (doc.kind() == StatementDocument.Kind.DRAFT || blank(doc.number())) {
-            throw new IllegalArgumentException("a draft has no number and so no payment reference");
-        }
-        String digits = doc.statement().creditor().digits() + doc.number().replaceAll("\\D", "");
-        return digits + luhnCheckDigit(digits);
-    }
-
-    /** The Luhn (mod 10) check digit for the digits: the one that makes the whole pass the check. */
-    static char luhnCheckDigit(String digits) {
-        int sum = 0;
-        boolean doubled = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubled) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubled = !doubled;
-        }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        return PaymentReference.of(doc);
     }
 
     private static void refuseUninvoiceable(StatementDocument doc) {

@@ -33,18 +33,7 @@ public final class PaymentNumbers {
 
     /** Whether the last digit is the Luhn check digit of those before it. */
     static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = digits.length() - 1, k = 0; i >= 0; i--, k++) {
-            int d = digits.charAt(i) - '0';
-            if (k % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
+        return se.familycentre.allocation.Luhn.valid(digits);
     }
 
     public static Optional<String> problemWithBankgiro(String text) {

@@ -280,8 +280,8 @@ class StatementPdfSpec extends Specification {
         text.contains('Betalning')
         text.contains('Bankgiro 5050-1055')
         text.contains('Förfallodag 2025-05-02')
-        text.contains('Ange vid betalning 2120001561-2025-0001')
-        text.contains('Ange betalningsreferensen 2120001561-2025-0001 vid betalning')
+        text.contains('Ange vid betalning 2120001561202500017')
+        text.contains('Ange betalningsreferensen 2120001561202500017 vid betalning')
 
         and: "VAT per RULES §5: outside scope prints 0 % with the reason and no VAT numbers"
         text.contains('Summa exkl. moms 111 592,85 kr')
@@ -321,7 +321,7 @@ class StatementPdfSpec extends Specification {
         !text.contains('\u2212126 000,00 kr')
         text.contains('\u221231 500,00 kr')
         text.contains('Att kreditera \u2212111 592,85 kr')
-        text.contains('Referens 2120001561-2025-0002')
+        text.contains('Referens 2120001561202500025')
         !text.contains('Bankgiro')
     }
 
