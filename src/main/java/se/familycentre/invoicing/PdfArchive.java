@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import se.familycentre.einvoice.UblDocument;
 import se.familycentre.statement.StatementDocument;
 import se.familycentre.statement.StatementRenderer;
 
@@ -89,8 +90,27 @@ public class PdfArchive {
     }
 
     private StatementPdfRow render(StatementRow row) {
-        byte[] pdf = renderer.renderIssued(document(row), row.issuedAt().toInstant());
-        return new StatementPdfRow(row.id(), pdf, sha256(pdf));
+        StatementDocument document = document(row);
+        byte[] pdf = renderer.renderIssued(document, row.issuedAt().toInstant());
+        return new StatementPdfRow(row.id(), pdf, sha256(pdf), einvoice(document));
+    }
+
+    /** The statement's e-invoice (PEPPOL BIS Billing 3.0); null for an internal transfer, which is never invoiced. */
+    private static byte[] einvoice(StatementDocument document) {
+        return document.statement().internal() ? null : UblDocument.write(document);
+    }
+
+    /**
+     * The e-invoice of an issued statement between two entities: the stored one, or, for a statement
+     * stored before e-invoices were, rendered from its archived content (the same bytes every time).
+     * Empty for an internal transfer (omföring), which is never invoiced.
+     */
+    public java.util.Optional<byte[]> einvoiceOf(StatementRow row) {
+        StatementPdfRow stored = pdfOf(row);
+        if (stored.einvoice() != null) {
+            return java.util.Optional.of(stored.einvoice());
+        }
+        return java.util.Optional.ofNullable(einvoice(document(row)));
     }
 
     /** Inserts the row; if another instance stored the statement's PDF first, that one (the same bytes). */

@@ -36,6 +36,8 @@ import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Violation;
 import se.familycentre.format.CreditRequestReader;
 import se.familycentre.format.PeriodReader;
+import se.familycentre.invoicing.EntityExports;
+import se.familycentre.statement.PaymentReference;
 import se.familycentre.invoicing.Idempotency;
 import se.familycentre.invoicing.Invoicing;
 import se.familycentre.invoicing.PdfArchive;
@@ -275,13 +277,17 @@ public class StatementController {
         return null;
     }
 
-    /** {@code /statements/12} (JSON), {@code /statements/12.pdf}, {@code /statements/12.csv}. */
+    /**
+     * {@code /statements/12} (JSON), {@code /statements/12.pdf} (PDF/A-2b), {@code /statements/12.csv}
+     * (for the debtor's books), {@code /statements/12.xml} (the PEPPOL BIS Billing 3.0 e-invoice).
+     */
     @Get("/statements/{ref}")
-    @Operation(operationId = "getStatement", summary = "One statement: {id} as JSON, {id}.pdf, {id}.csv", tags = "Statements")
-    @ApiResponse(responseCode = "200", description = "The statement, its PDF or its CSV", content = {
+    @Operation(operationId = "getStatement", summary = "One statement: {id} as JSON, {id}.pdf (PDF/A-2b), {id}.csv (the debtor's posting rows), {id}.xml (PEPPOL BIS Billing 3.0 UBL Invoice or CreditNote; none for an internal transfer)", tags = "Statements")
+    @ApiResponse(responseCode = "200", description = "The statement, its PDF, its CSV or its e-invoice; downloads are named by creditor, number and kind (212000-1355_2025-0007_faktura.pdf)", content = {
             @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(implementation = StatementView.class)),
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "404", description = "No such resource (…:not-found)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "405", description = "The resource does not take that method (…:method-not-allowed)",
@@ -290,17 +296,21 @@ public class StatementController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     @ApiResponse(responseCode = "500", description = "Anything unexpected; nothing was written (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
-    public HttpResponse<?> get(@Parameter(description = "The statement id, with .pdf or .csv for a download", schema = @Schema(type = "string", pattern = "^[0-9]+(\\.(json|pdf|csv))?$")) String ref) {
+    public HttpResponse<?> get(@Parameter(description = "The statement id, with .pdf, .csv or .xml for a download", schema = @Schema(type = "string", pattern = "^[0-9]+(\\.(json|pdf|csv|xml))?$")) String ref) {
         String[] parts = ref.split("\\.", 2);
         StatementRow row = row(parts[0]);
         String format = parts.length == 2 ? parts[1] : "json";
         return switch (format) {
             case "json" -> HttpResponse.ok(view(row)).contentType(MediaType.APPLICATION_JSON);
             case "pdf" -> HttpResponse.ok(pdfs.pdfOf(row).pdf()).contentType(PDF)
-                    .header("Content-Disposition", "inline; filename=\"fakturaunderlag-" + row.number() + ".pdf\"");
+                    .header("Content-Disposition", "inline; filename=\"" + EntityExports.fileName(row, "pdf") + "\"");
             case "csv" -> HttpResponse.ok(StatementCsv.write(pdfs.document(row))).contentType(CSV)
-                    .header("Content-Disposition", "attachment; filename=\"fakturaunderlag-" + row.number() + ".csv\"");
-            default -> throw ProblemMapper.notFound("format ." + format + " (json, pdf or csv)");
+                    .header("Content-Disposition", "attachment; filename=\"" + EntityExports.fileName(row, "csv") + "\"");
+            case "xml" -> HttpResponse.ok(pdfs.einvoiceOf(row).orElseThrow(() -> ProblemMapper.notFound(
+                            "e-invoice of statement " + row.number() + ": an internal transfer (omföring) is never invoiced")))
+                    .contentType(MediaType.APPLICATION_XML_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + EntityExports.fileName(row, "xml") + "\"");
+            default -> throw ProblemMapper.notFound("format ." + format + " (json, pdf, csv or xml)");
         };
     }
 
@@ -347,15 +357,17 @@ public class StatementController {
         String base = "/api/v1/statements/" + r.id();
         return new StatementView(r.id(), r.number(), r.kind().name(), status.name(), r.issuedOn(), doc.dueOn(), r.centreId(),
                 doc.creditsNumber(), doc.creditsIssuedOn(), creditedBy, doc.replaces().isEmpty() ? null : doc.replaces(),
-                pdfs.sha256Of(r),
-                Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv"), StatementJson.of(doc.statement()));
+                pdfs.sha256Of(r), doc.statement().internal() ? null : PaymentReference.of(doc),
+                doc.statement().internal() ? Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv")
+                        : Map.of("self", base, "pdf", base + ".pdf", "csv", base + ".csv", "einvoice", base + ".xml"),
+                StatementJson.of(doc.statement()));
     }
 
     private StatementView draftView(long centreId, Period p, Statement s) {
         String pdf = "/api/v1/centres/" + centreId + "/statements/draft.pdf?period=" + p.label() + "&creditor="
                 + s.creditor().organisationNumber() + "&debtor=" + s.debtor().organisationNumber();
         return new StatementView(null, null, s.internal() ? "TRANSFER" : "DRAFT", StatementStatus.DRAFT.name(), null,
-                null, centreId, null, null, null, null, null, Map.of("pdf", pdf), StatementJson.of(s));
+                null, centreId, null, null, null, null, null, null, Map.of("pdf", pdf), StatementJson.of(s));
     }
 
     private String write(Object value) {

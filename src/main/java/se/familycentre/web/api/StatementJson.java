@@ -9,8 +9,10 @@ import java.util.Map;
 import javax.money.MonetaryAmount;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.Sek;
+import se.familycentre.statement.EntityInvoicing;
 import se.familycentre.statement.Party;
 import se.familycentre.statement.Statement;
+import se.familycentre.statement.Vat;
 
 /** A statement's content over HTTP: every printed line with its basis, the sums and the total. */
 @Serdeable
@@ -24,7 +26,17 @@ public record StatementJson(
         List<LineDto> lines,
         Map<String, Amount> sums,
         Amount total,
-        boolean internal) {
+        boolean internal,
+        @Nullable VatDto vat,
+        @Nullable Amount payable) {
+
+    /**
+     * The statement's VAT (RULES §5) as every output shows it: the creditor's treatment, the rate
+     * ("25" under STANDARD), the amount and, at 0 %, why. Absent on an internal transfer.
+     */
+    @Serdeable
+    public record VatDto(String treatment, String rate, Amount amount, @Nullable String text) {
+    }
 
     /** An amount as a decimal string with two decimals, and its currency: never read through a double. */
     @Serdeable
@@ -51,7 +63,7 @@ public record StatementJson(
     @Serdeable
     public record PartyDto(String organisationNumber, @Nullable String name, @Nullable String invoiceAddress,
                            @Nullable String reference,
-                           int paymentTermsDays) {
+                           int paymentTermsDays, @Nullable String costCentre) {
     }
 
     @Serdeable
@@ -71,11 +83,27 @@ public record StatementJson(
                 s.lines().stream().map(l -> new LineDto(l.lineId(), l.lineName(), l.origin().name(), l.pool().name(),
                         l.payerService(), Amount.of(l.lineTotal()), l.basis().stream().map(StatementJson::segment).toList(),
                         l.debtorService(), Amount.of(l.share()))).toList(),
-                sums, Amount.of(s.total()), s.internal());
+                sums, Amount.of(s.total()), s.internal(), vat(s), s.internal() ? null
+                        : Amount.of(Sek.sek(Sek.decimal(s.total()).add(vatAmount(s)))));
+    }
+
+    private static java.math.BigDecimal vatAmount(Statement s) {
+        return Vat.of(Sek.decimal(s.total()), s.creditor().invoicing().vatTreatment());
+    }
+
+    private static VatDto vat(Statement s) {
+        if (s.internal()) {
+            return null;
+        }
+        EntityInvoicing.VatTreatment t = s.creditor().invoicing().vatTreatment();
+        boolean standard = t == EntityInvoicing.VatTreatment.STANDARD;
+        return new VatDto(t.name(), standard ? Vat.STANDARD_RATE.movePointRight(2).stripTrailingZeros().toPlainString() : "0",
+                Amount.of(Sek.sek(vatAmount(s))), standard ? null : s.creditor().invoicing().vatText());
     }
 
     private static PartyDto party(Party p) {
-        return new PartyDto(p.organisationNumber(), p.name(), p.invoiceAddress(), p.reference(), p.paymentTermsDays());
+        return new PartyDto(p.organisationNumber(), p.name(), p.invoiceAddress(), p.reference(), p.paymentTermsDays(),
+                p.costCentre());
     }
 
     private static List<ServiceDto> services(List<Statement.ServiceRef> refs) {

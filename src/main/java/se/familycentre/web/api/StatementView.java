@@ -27,6 +27,7 @@ public record StatementView(
         @Nullable String creditedBy,
         @Nullable List<String> replaces,
         @Nullable String pdfSha256,
+        @Nullable String paymentReference,
         Map<String, String> links,
         StatementJson content) {
 }
