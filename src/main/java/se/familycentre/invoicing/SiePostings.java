@@ -48,9 +48,11 @@ public class SiePostings {
     private final LegalEntityRepository entities;
     private final EntityRegistry registry;
     private final Invoicing invoicing;
+    private final PdfArchive pdfs;
 
     public SiePostings(EntityExports exports, LegalEntityRepository entities, EntityRegistry registry,
-                       Invoicing invoicing) {
+                       Invoicing invoicing, PdfArchive pdfs) {
+        this.pdfs = pdfs;
         this.exports = exports;
         this.entities = entities;
         this.registry = registry;
@@ -70,8 +72,8 @@ public class SiePostings {
             boolean credit = r.kind() == StatementKind.CREDIT;
             String what = (credit ? "Kreditnota " : "Fakturaunderlag ") + r.number() + " " + r.centreName() + " "
                     + r.periodFrom() + " - " + r.periodTo();
-            EntityInvoicing creditor = r.creditor().equals(organisationNumber) ? own
-                    : invoicingOf(r.creditor());
+            // the VAT the statement was issued with (its creditor's treatment then), as its PDF and e-invoice show it
+            EntityInvoicing creditor = pdfs.document(r).statement().creditor().invoicing();
             BigDecimal net = r.total();
             BigDecimal vat = Vat.of(net, creditor.vatTreatment());
             List<SieTransaction> t = new ArrayList<>();
@@ -112,11 +114,6 @@ public class SiePostings {
                 entity.name(), organisationNumber, "Kostnadsfördelning familjecentraler " + period.from() + " - "
                 + period.to());
         return new SieWriter().write(header, vouchers);
-    }
-
-    private EntityInvoicing invoicingOf(String organisationNumber) {
-        return entities.findByOrganisationNumber(organisationNumber).map(e -> registry.invoicingOf(e.id()))
-                .orElseGet(EntityInvoicing::none);
     }
 
     private static SieAccount account(EntityInvoicing i, String role) {

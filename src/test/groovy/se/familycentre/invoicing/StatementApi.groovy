@@ -107,6 +107,10 @@ class StatementApi {
         post("/api/v1/statements/$statement/credit")
     }
 
+    Answer credit(long statement, String reason) {
+        post("/api/v1/statements/$statement/credit", groovy.json.JsonOutput.toJson([reason: reason]))
+    }
+
     Map statement(long id) {
         Answer a = get("/api/v1/statements/$id")
         assert a.status == 200: "statement $id: $a"
