@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader
 import org.apache.pdfbox.cos.COSDictionary
 import org.apache.pdfbox.cos.COSName
 import org.apache.pdfbox.pdmodel.PDDocument
+import org.apache.pdfbox.pdmodel.PDDocumentInformation
 import org.apache.pdfbox.pdmodel.PDPage
 import org.apache.pdfbox.pdmodel.PDPageContentStream
 import org.apache.pdfbox.pdmodel.font.PDFont
@@ -214,6 +215,32 @@ class PdfaSpec extends Specification {
 
         and: 'byte for byte the same from a renderer whose clock says another year'
         laterClock.renderIssued(doc, ISSUED) == pdfs['invoice']
+    }
+
+    def "the XMP filled into the packet made once is byte for byte what xmpbox writes: #title"() {
+        given:
+        def info = new PDDocumentInformation()
+        info.title = title
+        info.author = StatementPdf.AUTHOR
+        info.subject = subject
+        info.creator = StatementPdf.AUTHOR
+        info.producer = PdfA.PRODUCER
+        info.keywords = keywords
+        info.creationDate = GregorianCalendar.from(created)
+        info.modificationDate = GregorianCalendar.from(created.plusDays(1))
+
+        expect:
+        (PdfA.Template.values(info) != null) == filled
+        new String(PdfA.xmp(info), 'UTF-8') == new String(PdfA.serialize(info), 'UTF-8')
+
+        where:
+        title                                                    | subject                      | keywords | created                                                           | filled
+        'Fakturaunderlag 2025-0001 – RULES §6 example A – 2025-Q1' | 'från Kommunen till Region' | null     | CREATED                                                           | true
+        'Åsa & Örjan <AB> "citat" \'enkel\' ≤ − €'                | 'a > b && c < d'             | null     | ZonedDateTime.of(2025, 12, 31, 23, 59, 59, 0, ZoneId.of('UTC'))   | true
+        'Vinter'                                                 | 'normaltid'                  | null     | ZonedDateTime.of(2026, 1, 15, 8, 0, 0, 0, ZoneId.of('Europe/Stockholm')) | true
+        'med\ttabb'                                             | 'x'                          | null     | CREATED                                                           | false
+        'nyckelord'                                              | 'x'                          | 'a, b'   | CREATED                                                           | false
+        'Emoji \uD83D\uDE00'                                     | 'x'                          | null     | CREATED                                                           | false
     }
 
     def "a draft's XMP dates are its information's, to the second"() {
