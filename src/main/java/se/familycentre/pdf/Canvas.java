@@ -10,8 +10,28 @@ import org.apache.pdfbox.util.Matrix;
  * baseline (left, right-aligned or centred), rules and boxes in a grey. Only
  * black text and greys, so the page reads in black and white. Positions are PDF
  * points from the bottom left; where things go is the layout's business.
+ *
+ * <p>The minus sign: amounts print with U+2212 (−), the typographic minus, but a reader who
+ * searches a statement or copies an amount from it types and expects the hyphen-minus ("-123,45").
+ * So each minus glyph is drawn inside a marked-content span whose /ActualText is "-": the page
+ * looks the same, while text extraction (PDFBox, Acrobat, Poppler), search and copy-paste read the
+ * ASCII sign. Valid in PDF/A-2b, and no other glyph is touched. The ToUnicode map still says U+2212
+ * for the glyph, so what is printed stays known.
  */
 final class Canvas {
+
+    /** U+2212 MINUS SIGN, as {@link SwedishFormat} prints a negative amount. */
+    static final char MINUS = '\u2212';
+
+    /** What the minus reads as: the hyphen-minus. */
+    static final String MINUS_READS_AS = "-";
+
+    /**
+     * Opens the span, its properties written inline: Poppler (pdftotext, Evince, Okular) reads an
+     * /ActualText only from an inline dictionary, not from one named in the page's /Properties,
+     * which is all {@link PDPageContentStream#beginMarkedContent} can write.
+     */
+    private static final String BEGIN_MINUS_SPAN = "/Span <</ActualText (" + MINUS_READS_AS + ")>> BDC\n";
 
     private final TextMetrics metrics;
     private PDPageContentStream out;
@@ -33,8 +53,36 @@ final class Canvas {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, baseline);
-        out.showText(safe);
+        show(safe);
         out.endText();
+    }
+
+    /**
+     * Shows the text at the current point, each minus sign in its own span read as "-". The showing
+     * operators move the point by each glyph's width, so the pieces land exactly where one string
+     * would have (PDFBox applies no kerning).
+     */
+    @SuppressWarnings("deprecation") // appendRawCommands: the one way to write an inline property list
+    private void show(String s) throws IOException {
+        int minus = s.indexOf(MINUS);
+        if (minus < 0) {
+            out.showText(s);
+            return;
+        }
+        int from = 0;
+        while (minus >= 0) {
+            if (minus > from) {
+                out.showText(s.substring(from, minus));
+            }
+            out.appendRawCommands(BEGIN_MINUS_SPAN);
+            out.showText(String.valueOf(MINUS));
+            out.endMarkedContent();
+            from = minus + 1;
+            minus = s.indexOf(MINUS, from);
+        }
+        if (from < s.length()) {
+            out.showText(s.substring(from));
+        }
     }
 
     void rightText(PDFont font, float size, float right, float baseline, String s) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import se.familycentre.statement.StatementLine;
  * each printed sum is the sum of the amounts printed under it). DejaVu Sans is
  * embedded as a subset, so å, ä, ö and the minus sign print in every viewer;
  * only black text, grey rules and (on a draft) a grey UTKAST mark, so the page
- * reads in black and white.
+ * reads in black and white. Every file is PDF/A-2b ({@link PdfA}), fit for the archive.
  *
  * <p>The words come from {@link StatementWording}, the first page's head is laid
  * out by {@link StatementHead}, the table by {@link StatementTable}, the pages
@@ -73,9 +74,12 @@ public final class StatementPdf {
             info.setAuthor(AUTHOR);
             info.setSubject(words.documentSubject());
             info.setCreator(AUTHOR);
-            info.setCreationDate(GregorianCalendar.from(created));
-            info.setModificationDate(GregorianCalendar.from(created));
+            // whole seconds: the information's dates have no finer unit, and the XMP must say the same
+            GregorianCalendar date = GregorianCalendar.from(created.truncatedTo(ChronoUnit.SECONDS));
+            info.setCreationDate(date);
+            info.setModificationDate(date);
             pdf.getDocumentCatalog().setLanguage("sv-SE");
+            PdfA.conform(pdf);
             if (fileId != null) {
                 COSArray id = new COSArray();
                 id.add(new COSString(fileId));
