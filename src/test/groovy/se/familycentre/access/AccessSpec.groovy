@@ -183,6 +183,7 @@ class AccessSpec extends Specification {
         'finance-a'     | 'GET'    | '/api/v1/statements/{SB}'                        | null                       || 404
         'finance-a'     | 'GET'    | '/api/v1/statements/{SB}.pdf'                    | null                       || 404
         'system'        | 'GET'    | '/api/v1/statements/{SB}.csv'                    | null                       || 404
+        'finance-a'     | 'GET'    | '/api/v1/statements/{SB}.xml'                    | null                       || 404
         'steering-a'    | 'GET'    | '/api/v1/statements/{SA}'                        | null                       || 403
         'steering-a'    | 'GET'    | '/api/v1/statements'                             | null                       || 403
         'anonymous'     | 'GET'    | '/api/v1/statements'                             | null                       || 401
@@ -230,6 +231,8 @@ class AccessSpec extends Specification {
         'system'        | 'GET'    | '/api/v1/tokens'                                 | null                       || 403
         'finance-a'     | 'GET'    | '/api/v1/statements'                             | null                       || 200
         'system'        | 'GET'    | '/api/v1/statements/{SA}.pdf'                    | null                       || 200
+        'system'        | 'GET'    | '/api/v1/statements/{SA}.xml'                    | null                       || 200
+        'finance-a'     | 'GET'    | '/api/v1/statements/{SA}.xml'                    | null                       || 200
         'systemIssuer'  | 'GET'    | '/api/v1/jobs/999999'                            | null                       || 404
         'steering-a'    | 'GET'    | '/api/v1/jobs/999999'                            | null                       || 404
         // an entity's postings (SIE): its own officers and systems
