@@ -48,6 +48,10 @@ final class StatementTable {
     private final Statement st;
     /** The pool whose rows are being laid out, named again on a page that continues it. */
     private Pool openPool;
+    /** What the end of the statement needs, worked out once: the footnotes and the VAT note wrapped, their height. */
+    private List<String> footnoteLines;
+    private List<String> vatNoteLines;
+    private float totalHeight = -1;
 
     StatementTable(Pages pages, StatementWording words, Statement st) {
         this.pages = pages;
@@ -126,7 +130,7 @@ final class StatementTable {
         pages.down(17);
         openPool = pool;
         for (int g = 0; g < groups.size(); g++) {
-            List<Row> rows = rows(groups.get(g));
+            List<Row> rows = g == 0 ? first : rows(groups.get(g));
             boolean last = lastPool && g == groups.size() - 1;
             float h = height(rows) + (last ? tail : 0);
             if (pages.y() - h < (last ? FOOTER_RULE + 8 : BOTTOM)) {
@@ -210,14 +214,20 @@ final class StatementTable {
 
     /** The total between its rules, the VAT above it, the payment block and the footnotes: what must fit on the last page. */
     private float totalHeight() throws IOException {
-        float vat = words.vatRows().size() * 13 + vatNoteLines().size() * 9.5f;
-        float payment = words.paymentRows().isEmpty() ? 0 : 30 + words.paymentRows().size() * 12.5f;
-        return 44 + vat + payment + footnoteLines().size() * 10;
+        if (totalHeight < 0) {
+            float vat = words.vatRows().size() * 13 + vatNoteLines().size() * 9.5f;
+            float payment = words.paymentRows().isEmpty() ? 0 : 30 + words.paymentRows().size() * 12.5f;
+            totalHeight = 44 + vat + payment + footnoteLines().size() * 10;
+        }
+        return totalHeight;
     }
 
     private List<String> vatNoteLines() throws IOException {
-        String note = words.vatNote();
-        return note == null ? List.of() : metrics.wrap(regular, 7.5f, note, SHARE_RIGHT - LEFT - 10);
+        if (vatNoteLines == null) {
+            String note = words.vatNote();
+            vatNoteLines = note == null ? List.of() : metrics.wrap(regular, 7.5f, note, SHARE_RIGHT - LEFT - 10);
+        }
+        return vatNoteLines;
     }
 
     private void total() throws IOException {
@@ -280,7 +290,11 @@ final class StatementTable {
     }
 
     private List<String> footnoteLines() throws IOException {
+        if (footnoteLines != null) {
+            return footnoteLines;
+        }
         List<String> lines = new ArrayList<>();
+        footnoteLines = lines;
         for (String note : words.footnotes()) {
             lines.addAll(metrics.wrap(regular, 7.5f, note, RIGHT - LEFT));
         }
