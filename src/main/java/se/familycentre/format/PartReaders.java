@@ -13,6 +13,7 @@ import se.familycentre.allocation.AmountChange;
 import se.familycentre.allocation.Coordinator;
 import se.familycentre.allocation.CostLine;
 import se.familycentre.allocation.DedicatedRent;
+import se.familycentre.allocation.Indexation;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.PercentChange;
 import se.familycentre.allocation.Periodicity;
@@ -30,7 +31,8 @@ import se.familycentre.allocation.ServiceType;
  * coordinators, cost lines, the rent recharge), each collecting its structural
  * errors under its own path. The defaults that are rules of the format live
  * here: a service is co-located unless it says otherwise, a coordinator works
- * full time unless an FTE is given.
+ * full time unless an FTE is given, an indexation clause indexes the whole
+ * amount by KPI with the floor on unless it says otherwise.
  */
 final class PartReaders {
 
@@ -46,7 +48,8 @@ final class PartReaders {
     private static final Set<String> AMOUNT_CHANGE = Set.of("from", "amount");
     private static final Set<String> PERCENT_CHANGE = Set.of("from", "percent");
     private static final Set<String> COST_LINE = Set.of("id", "name", "pool", "payer", "periodicity", "amount",
-            "from", "to", "changes", "date", "borneBy");
+            "from", "to", "changes", "date", "borneBy", "indexation");
+    private static final Set<String> INDEXATION = Set.of("series", "baseYear", "share", "floor");
     private static final Set<String> RENT = Set.of("leaseHolder", "rentPerSquareMetreYear");
 
 
@@ -170,7 +173,32 @@ final class PartReaders {
                 f.text(m, "payer", path), f.enumValue(m, "periodicity", path, Periodicity.class),
                 money(f.decimal(m, "amount", path)), f.date(m, "from", path), f.date(m, "to", path),
                 f.list(m, "changes", path, (v, p) -> amountChange(f, v, p)), f.date(m, "date", path),
-                f.text(m, "borneBy", path));
+                f.text(m, "borneBy", path), indexation(f, m, path));
+    }
+
+    /**
+     * A cost line's {@code "indexation": {"series": "KPI", "baseYear": 2021, "share": 100, "floor": true}}
+     * (RULES §3); only the base year is required. An explicit {@code null} is no indexation.
+     */
+    static Indexation indexation(JsonFields f, Map<String, Object> line, String linePath) {
+        if (JsonFields.absent(line, "indexation")) {
+            return null;
+        }
+        String path = JsonFields.join(linePath, "indexation");
+        Map<String, Object> m = f.object(line.get("indexation"), path, INDEXATION);
+        if (m == null) {
+            return null;
+        }
+        String series = f.text(m, "series", path);
+        Integer baseYear = f.year(m, "baseYear", path);
+        if (baseYear == null && JsonFields.absent(m, "baseYear")) {
+            f.error(JsonFields.join(path, "baseYear"), "is required: the year whose price level the amounts are in");
+        }
+        BigDecimal share = f.decimal(m, "share", path);
+        Boolean floor = f.bool(m, "floor", path);
+        return new Indexation(series == null && JsonFields.absent(m, "series") ? Indexation.KPI : series, baseYear,
+                share == null && JsonFields.absent(m, "share") ? Indexation.FULL_SHARE : share,
+                floor == null || floor);
     }
 
     static DedicatedRent rent(JsonFields f, Map<String, Object> centre, String path) {
