@@ -138,7 +138,8 @@ class CentreReaderSpec extends Specification {
 
     def "the writer writes a line's indexation back, every part of it, and the reader reads the same clause (#clause)"() {
         given:
-        def doc = CentreReader.readImport(exampleEWith { it.centre.costLines[0].indexation = clause }).document()
+        Map centre = (new JsonSlurper().parseText(exampleEWith { it.centre.costLines[0].indexation = clause }) as Map).centre as Map
+        def doc = CentreReader.readCentre(JsonOutput.toJson(centre))
 
         when:
         Map written = CentreWriter.document(doc)
@@ -153,6 +154,30 @@ class CentreReaderSpec extends Specification {
         clause                                                           || expected
         [baseYear: 2021]                                                 || [series: 'KPI', baseYear: 2021, share: '100', floor: true]
         [series: 'Hyresindex', baseYear: 2019, share: 75.5, floor: false] || [series: 'Hyresindex', baseYear: 2019, share: '75.5', floor: false]
+    }
+
+    def "what is read to be stored refuses an indexation (422) while the register does not keep it, rather than drop it"() {
+        when:
+        CentreReader.readImport(EXAMPLE_E)
+
+        then:
+        def e = thrown(FormatException)
+        e.kind() == FormatException.Kind.OUT_OF_BOUNDS
+        e.errors()*.field() == ['centre.costLines[0].indexation']
+        e.errors()[0].reason().startsWith('is not kept by the register yet')
+
+        when:
+        PartReader.read('{"id": "rent", "pool": "PREMISES", "payer": "ÖF", "periodicity": "YEAR", "amount": 129600, '
+                + '"indexation": {"baseYear": 2021}}', PartKind.COST_LINES, null)
+
+        then:
+        def part = thrown(FormatException)
+        part.kind() == FormatException.Kind.OUT_OF_BOUNDS
+        part.errors()*.field() == ['indexation']
+
+        expect: 'the calculator reads it, and the import reads a centre without it'
+        CentreReader.readRequest(EXAMPLE_E).centre().costLines()[0].indexation() != null
+        CentreReader.readImport(EXAMPLE_A).document().centre().costLines().every { it.indexation() == null }
     }
 
     def "a malformed indexation clause is a 400 under its path: #what"() {
