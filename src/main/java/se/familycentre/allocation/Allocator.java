@@ -3,6 +3,7 @@ package se.familycentre.allocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import se.familycentre.allocation.Allocation.ClassifiedStretch;
 import se.familycentre.allocation.Allocation.LineAllocation;
 import se.familycentre.allocation.Allocation.Warning;
@@ -20,21 +21,38 @@ public final class Allocator {
     /** The Västra Götaland agreement applies from this date. */
     public static final LocalDate AGREEMENT_START = LocalDate.of(2024, 3, 1);
 
+    /**
+     * The centre over the period with no index values: a centre without indexed lines is
+     * computed as always; an indexed line is refused (422), naming the series it needs. The
+     * engine never falls back on values the caller did not pass: the calculator, the stored
+     * centres and the simulator each say which values they mean
+     * ({@link #allocate(Centre, Period, IndexTable)}).
+     */
     public AllocationOutcome allocate(Centre centre, Period period) {
-        List<Violation> violations = CentreValidator.validate(centre, period);
+        return allocate(centre, period, IndexTable.empty());
+    }
+
+    /**
+     * The centre over the period, indexed lines by the given index values (RULES §3 indexation):
+     * the shipped reference data, the stored values, or a series extended by a simulator's
+     * assumption ({@link IndexTable#extendedBy}).
+     */
+    public AllocationOutcome allocate(Centre centre, Period period, IndexTable indexes) {
+        Objects.requireNonNull(indexes, "indexes: IndexTable.empty() when there are no index values");
+        List<Violation> violations = CentreValidator.validate(centre, period, indexes);
         if (!violations.isEmpty()) {
             return new AllocationOutcome.Refused(violations);
         }
-        return run(centre, period);
+        return run(centre, period, indexes);
     }
 
-    private static AllocationOutcome run(Centre centre, Period period) {
+    private static AllocationOutcome run(Centre centre, Period period, IndexTable indexes) {
         List<Violation> violations = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         List<Charge> charges = Charge.allOf(centre);
         MinimumRooms.check(centre, period, charges, violations, warnings);
         OreAmounts amounts = new OreAmounts();
-        LineSharing sharing = new LineSharing(centre, period, violations, amounts);
+        LineSharing sharing = new LineSharing(centre, period, indexes, violations, amounts);
         List<LineSharing.Shared> shared = new ArrayList<>();
         List<LineAllocation> lines = new ArrayList<>();
         for (Charge charge : charges) {

@@ -10,8 +10,9 @@ import java.util.List;
  * there is one accrual and one sharing path for all of them.
  *
  * @param source the input path the line came from, for refusals (printed only for one)
- * @param steps  amounts in force from a date, in date order; the first step's
- *               {@code from} is {@code null} (it holds from the line's start)
+ * @param steps      amounts in force from a date, in date order; the first step's
+ *                   {@code from} is {@code null} (it holds from the line's start)
+ * @param indexation the line's indexation clause, {@code null} for a line paid as entered
  */
 record Charge(
         String id,
@@ -25,12 +26,19 @@ record Charge(
         LocalDate to,
         List<Step> steps,
         LocalDate onceDate,
-        String borneBy) {
+        String borneBy,
+        Indexation indexation) {
 
     private static final Field COORDINATORS = Field.root("coordinators");
     private static final Field COST_LINES = Field.root("costLines");
 
     record Step(LocalDate from, Fraction amount) {
+    }
+
+    /** A line paid as entered: the coordinator's, the rent recharge. */
+    Charge(String id, String name, LineOrigin origin, Field source, Pool pool, String payer, Periodicity periodicity,
+           LocalDate from, LocalDate to, List<Step> steps, LocalDate onceDate, String borneBy) {
+        this(id, name, origin, source, pool, payer, periodicity, from, to, steps, onceDate, borneBy, null);
     }
 
     Fraction amountOn(LocalDate day) {
@@ -63,7 +71,7 @@ record Charge(
         }
         String name = line.name() == null || line.name().isBlank() ? line.id() : line.name();
         return new Charge(line.id(), name, LineOrigin.COST_LINE, source, line.pool(), line.payer(),
-                line.periodicity(), line.from(), line.to(), steps, line.date(), line.borneBy());
+                line.periodicity(), line.from(), line.to(), steps, line.date(), line.borneBy(), line.indexation());
     }
 
     /** Whether the line can accrue anything within {@code a..b}. */

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Everything that becomes a line (RULES §3): the coordinators, the cost lines
- * and the dedicated-room rent. Their line ids share one space, since the
- * answer names every line by id.
+ * (with their indexation, {@link IndexChecks}) and the dedicated-room rent.
+ * Their line ids share one space, since the answer names every line by id.
  */
 final class LineChecks {
 
@@ -18,11 +18,17 @@ final class LineChecks {
 
     private final Centre centre;
     private final Checks checks;
+    private final IndexChecks indexation;
     private final Set<String> lineIds = new HashSet<>();
 
-    LineChecks(Centre centre, Checks checks) {
+    /**
+     * @param period the period computed, or {@code null}
+     * @param table  the index values given, or {@code null} to check indexation clauses alone
+     */
+    LineChecks(Centre centre, Checks checks, Period period, IndexTable table) {
         this.centre = centre;
         this.checks = checks;
+        this.indexation = new IndexChecks(checks, period, table);
     }
 
     void check() {
@@ -101,6 +107,9 @@ final class LineChecks {
                 }
                 checks.dateOrder(l.from(), l.to(), path);
                 amountChanges(l.changes(), l.from(), l.to(), path.dot("changes"));
+            }
+            if (l.indexation() != null && l.periodicity() != null) {
+                indexation.check(l, path.dot("indexation"));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import se.familycentre.allocation.Allocation.IndexFactor;
 import se.familycentre.allocation.Allocation.LineAllocation;
 import se.familycentre.allocation.Allocation.Segment;
 import se.familycentre.allocation.Allocation.SegmentRule;
@@ -29,6 +30,11 @@ import se.familycentre.allocation.Allocation.Weight;
  * stretches' parts of their months, split once by the weights. That is the
  * same exact value as the sum of the stretches' splits, with far fewer
  * fractions. Days are epoch days inside, so that a stretch costs no date.
+ *
+ * <p>An indexed line's amount in force is multiplied by its year's index factor
+ * ({@link IndexFactors}); the month cuts include every 1 January, so no stretch
+ * spans two years, and a segment ends where the factor changes. A line that is
+ * not indexed pays for this with one null check per stretch.
  */
 final class LineSharing {
 
@@ -38,6 +44,7 @@ final class LineSharing {
     private static final long OPEN_END = Long.MAX_VALUE;
 
     private final Centre centre;
+    private final IndexTable indexes;
     private final List<Service> services;
     private final List<Violation> violations;
     private final OreAmounts amounts;
@@ -65,8 +72,9 @@ final class LineSharing {
     /** Scratch: a line's cuts. */
     private long[] cuts = new long[32];
 
-    LineSharing(Centre centre, Period period, List<Violation> violations, OreAmounts amounts) {
+    LineSharing(Centre centre, Period period, IndexTable indexes, List<Violation> violations, OreAmounts amounts) {
         this.centre = centre;
+        this.indexes = indexes;
         this.services = centre.services();
         this.violations = violations;
         this.amounts = amounts;
@@ -176,6 +184,9 @@ final class LineSharing {
         Arrays.fill(exact, Fraction.ZERO);
         Run run = new Run(candidates.length);
         Fraction factor = once ? null : charge.periodicity().monthlyFactor();
+        // the validator refused a ONCE line with a clause, and a clause whose series or values are missing
+        IndexFactors index = charge.indexation() == null ? null
+                : new IndexFactors(charge.indexation(), indexes.series(charge.indexation().series()));
 
         int step = 0;
         int ruleIndex = 0;
@@ -193,11 +204,12 @@ final class LineSharing {
             Fraction amount = step == 0 ? null : steps.get(step - 1).amount();
             PoolRule rule = ruleIndex == 0 ? null : poolRules.get(ruleIndex - 1);
             SegmentRule segmentRule = borne ? SegmentRule.BORNE : SegmentRule.of(rule.rule());
+            IndexFactor indexFactor = index == null ? null : index.on(from);
             boolean same = run.weigh(this, rule, candidates, from)
-                    && run.rule == segmentRule && run.amount.equals(amount);
+                    && run.rule == segmentRule && run.amount.equals(amount) && run.index == indexFactor;
             if (!same) {
                 run.flush(this, exact, factor);
-                run.start(this, rule, candidates, segmentRule, amount, from);
+                run.start(this, rule, candidates, segmentRule, amount, indexFactor, from);
             }
             long days = to - from + 1;
             run.to = to;
@@ -393,6 +405,8 @@ final class LineSharing {
         long days;
         SegmentRule rule;
         Fraction amount;
+        /** The index factor of an indexed line's segment; {@code null} for a line that is not indexed. */
+        IndexFactor index;
         /** Σ days / days of the month over the segment's stretches. */
         Fraction months;
         /** Per candidate: taking part, and the weight shown (null when not taking part). */
@@ -434,11 +448,12 @@ final class LineSharing {
         }
 
         void start(LineSharing sharing, PoolRule rule, int[] candidates, SegmentRule segmentRule, Fraction amount,
-                   long day) {
+                   IndexFactor index, long day) {
             this.from = day;
             this.days = 0;
             this.rule = segmentRule;
             this.amount = amount;
+            this.index = index;
             this.months = Fraction.ZERO;
             System.arraycopy(weighed, 0, weights, 0, weighed.length);
             this.kind = rule.rule();
@@ -464,6 +479,9 @@ final class LineSharing {
                     unshared.add(new long[] {from, to});
                 } else {
                     Fraction accrual = factor == null ? amount : amount.multiply(factor).multiply(months);
+                    if (index != null) {
+                        accrual = accrual.multiply(index.factor());
+                    }
                     total = total.add(accrual);
                     Fraction perWeight = accrual.divide(sum);
                     for (int k = 0; k < candidates.length; k++) {
@@ -475,7 +493,7 @@ final class LineSharing {
                 }
             }
             segments.add(new Segment(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(to), days, rule,
-                    amount.toExactDecimal(), List.copyOf(shown)));
+                    amount.toExactDecimal(), List.copyOf(shown), index));
             rule = null;
         }
     }

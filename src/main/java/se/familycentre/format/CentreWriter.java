@@ -11,6 +11,7 @@ import se.familycentre.allocation.AmountChange;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.Coordinator;
 import se.familycentre.allocation.CostLine;
+import se.familycentre.allocation.Indexation;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.PercentChange;
 import se.familycentre.allocation.Pool;
@@ -175,6 +176,19 @@ public final class CentreWriter {
         }
         put(m, "date", l.date());
         put(m, "borneBy", l.borneBy());
+        if (l.indexation() != null) {
+            m.put("indexation", indexation(l.indexation()));
+        }
+        return m;
+    }
+
+    /** Every part of the clause, defaults too, so the document says what was agreed. */
+    private static Map<String, Object> indexation(Indexation x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "series", x.series());
+        put(m, "baseYear", x.baseYear());
+        put(m, "share", x.share());
+        m.put("floor", x.floor());
         return m;
     }
 

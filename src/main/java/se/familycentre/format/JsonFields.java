@@ -32,6 +32,9 @@ final class JsonFields {
     /** … and this many after it (trailing zeros aside), so that 1e400 or 1e-400 never reach the exact arithmetic. */
     static final int MAX_DECIMALS = 20;
 
+    private static final BigDecimal MIN_YEAR = BigDecimal.valueOf(1000);
+    private static final BigDecimal MAX_YEAR = BigDecimal.valueOf(9999);
+
     private final List<Violation> errors = new ArrayList<>();
     /** Well-formed values the format still refuses (control characters in text): a 422, not a 400. */
     private final List<Violation> refused = new ArrayList<>();
@@ -177,6 +180,22 @@ final class JsonFields {
             return d;
         }
         error(join(parent, key), "must be a decimal number (a JSON number or a string such as \"45225.00\"), was " + describe(v));
+        return null;
+    }
+
+    /** A calendar year: a whole JSON number of four digits, as in a date. */
+    Integer year(Map<String, Object> map, String key, String path) {
+        if (absent(map, key)) {
+            return null;
+        }
+        Object v = map.get(key);
+        if (v instanceof BigDecimal d && d.signum() > 0 && d.compareTo(MAX_YEAR) <= 0) {
+            BigDecimal whole = d.stripTrailingZeros();
+            if (whole.scale() <= 0 && whole.compareTo(MIN_YEAR) >= 0) {
+                return whole.intValueExact();
+            }
+        }
+        error(join(path, key), "must be a year written as a whole number of four digits such as 2021, was " + describe(v));
         return null;
     }
 

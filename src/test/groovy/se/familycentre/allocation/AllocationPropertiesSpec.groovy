@@ -628,6 +628,8 @@ class AllocationPropertiesSpec extends Specification {
             LocalDate to
             LocalDate once
             Function<LocalDate, BigDecimal> amountOn
+            /** The index factor on a day, for an indexed cost line; {@code null}: 1. */
+            Function<LocalDate, Q> factorOn
         }
 
         /** What the rules give for one line. */
@@ -641,14 +643,21 @@ class AllocationPropertiesSpec extends Specification {
 
         final Centre centre
         final Period period
+        /** The index values for indexed cost lines; {@code null} when the centre has none. */
+        final IndexTable indexes
         final List<Line> lines = []
         final TreeSet<LocalDate> cuts = new TreeSet<>()
         final Map<String, Expected> expected = new LinkedHashMap<>()
         final List<String> refusals = []
 
         Oracle(Centre centre, Period period) {
+            this(centre, period, null)
+        }
+
+        Oracle(Centre centre, Period period, IndexTable indexes) {
             this.centre = centre
             this.period = period
+            this.indexes = indexes
             collectLines()
             collectCuts()
             for (Line line : lines) {
@@ -710,8 +719,14 @@ class AllocationPropertiesSpec extends Specification {
                     }
                     a
                 } as Function<LocalDate, BigDecimal>
-                lines.add(line(l.id(), "costLines[${i}]".toString(), l.pool(), l.borneBy(), l.periodicity(), l.from(), l.to(),
-                        l.date(), amountOn))
+                Line costLine = line(l.id(), "costLines[${i}]".toString(), l.pool(), l.borneBy(), l.periodicity(), l.from(), l.to(),
+                        l.date(), amountOn)
+                Indexation clause = l.indexation()
+                if (clause != null) {
+                    IndexSeries series = indexes.series(clause.series())
+                    costLine.factorOn = { LocalDate d -> indexFactor(clause, series, d.year) } as Function<LocalDate, Q>
+                }
+                lines.add(costLine)
             }
             DedicatedRent rent = centre.dedicatedRent()
             if (rent != null) {
@@ -740,6 +755,24 @@ class AllocationPropertiesSpec extends Specification {
                                  LocalDate from, LocalDate to, LocalDate once, Function<LocalDate, BigDecimal> amountOn) {
             new Line(id: id, source: source, pool: pool, borneBy: borneBy, periodicity: periodicity, from: from, to: to,
                     once: once, amountOn: amountOn)
+        }
+
+        /**
+         * RULES §3 indexation read afresh: on a day of year Y ≥ B + 2 the amount × (I(B) + s × (I(Y−1) − I(B))) / I(B),
+         * with the floor a fall counting as none; × 1 before.
+         */
+        static Q indexFactor(Indexation clause, IndexSeries series, int year) {
+            int base = clause.baseYear()
+            if (year < base + 2) {
+                return Q.of(1)
+            }
+            Q before = Q.of(series.valueFor(base))
+            Q now = Q.of(series.valueFor(year - 1))
+            if (clause.floor() && now.compareTo(before) < 0) {
+                return Q.of(1)
+            }
+            Q change = now.plus(new Q(before.n.negate(), before.d))
+            before.plus(Q.of(clause.share()).multiply(change).div(Q.of(100))).div(before)
         }
 
         private static BigDecimal percentOn(BigDecimal first, List<PercentChange> changes, LocalDate d) {
@@ -886,6 +919,9 @@ class AllocationPropertiesSpec extends Specification {
                 Q accrual = line.periodicity == Periodicity.ONCE ? amount
                         : amount.multiply(new Q(BigInteger.valueOf(piece[1].toEpochDay() - a.toEpochDay() + 1),
                         BigInteger.valueOf(months * a.lengthOfMonth())))
+                if (line.factorOn != null) {
+                    accrual = accrual.multiply(line.factorOn.apply(a))
+                }
                 if (accrual.signum() == 0) {
                     continue
                 }

@@ -404,6 +404,61 @@ final class RandomCentres {
         c.rooms().every { Room r -> r.area().multiply(factor).stripTrailingZeros().scale() <= 2 }
     }
 
+    // ---- indexation ------------------------------------------------------------------
+
+    static final List<String> INDEXED_SHARES = ['100', '75', '50', '0', '33.3333', '12.5']
+
+    /**
+     * The same centre with about half its MONTH, QUARTER and YEAR cost lines indexed by one of
+     * {@code series}: base years from six years before the period to one after it (so that some days
+     * are indexed and some are not), every share and floor.
+     */
+    static Centre withIndexation(Centre c, Period p, Random rnd, List<String> series) {
+        List<CostLine> lines = c.costLines().collect { CostLine l ->
+            if (l.periodicity() == Periodicity.ONCE || rnd.nextBoolean()) {
+                return l
+            }
+            Indexation clause = new Indexation(pick(rnd, series), p.from().year - 6 + rnd.nextInt(8),
+                    new BigDecimal(pick(rnd, INDEXED_SHARES)), rnd.nextBoolean())
+            withClause(l, clause)
+        }
+        new Centre(c.name(), c.entities(), c.services(), c.rooms(), c.rules(), c.coordinators(), lines,
+                c.dedicatedRent())
+    }
+
+    /** The same centre with no line indexed. */
+    static Centre withoutIndexation(Centre c) {
+        new Centre(c.name(), c.entities(), c.services(), c.rooms(), c.rules(), c.coordinators(),
+                c.costLines().collect { CostLine l -> withClause(l, null) }, c.dedicatedRent())
+    }
+
+    static CostLine withClause(CostLine l, Indexation clause) {
+        new CostLine(l.id(), l.name(), l.pool(), l.payer(), l.periodicity(), l.amount(), l.from(), l.to(),
+                l.changes(), l.date(), l.borneBy(), clause)
+    }
+
+    /** Each series with October values for {@code from..to}, from 250.00 to 450.00 at random, so they fall as well as rise. */
+    static IndexTable indexTable(Random rnd, List<String> series, int from, int to) {
+        IndexTable.of(series.collect { String name ->
+            Map<Integer, BigDecimal> values = [:]
+            for (int year = from; year <= to; year++) {
+                values.put(year, BigDecimal.valueOf(25_000 + rnd.nextInt(20_001), 2))
+            }
+            IndexSeries.of(name, values)
+        })
+    }
+
+    /** Each series with the same value every year: every factor is 1. */
+    static IndexTable flatTable(List<String> series, int from, int to, BigDecimal value) {
+        IndexTable.of(series.collect { String name ->
+            Map<Integer, BigDecimal> values = [:]
+            for (int year = from; year <= to; year++) {
+                values.put(year, value)
+            }
+            IndexSeries.of(name, values)
+        })
+    }
+
     /** The same centre with its cost lines in another order. */
     static Centre withLinesShuffled(Centre c, Random rnd) {
         List<CostLine> lines = new ArrayList<>(c.costLines())
