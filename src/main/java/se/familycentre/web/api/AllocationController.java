@@ -19,6 +19,7 @@ import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.centre.Refusal;
 import se.familycentre.format.CentreReader;
+import se.familycentre.format.IndexSeriesReader;
 
 /** The stateless calculator: a whole centre and a period in, every share out. Nothing is stored. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -65,7 +66,8 @@ public class AllocationController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<byte[]> allocate(@Body byte[] body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
-        AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
+        // the stateless calculator prices indexed lines with the shipped reference series (KPI)
+        AllocationOutcome outcome = allocator.allocate(request.centre(), request.period(), IndexSeriesReader.reference());
         if (outcome instanceof AllocationOutcome.Refused refused) {
             throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }

@@ -52,6 +52,16 @@ class WorkedExamplesHttpSpec extends Specification {
         [creditor, debtor, amount, internal] << WorkedExamples.FLOWS_A
     }
 
+    def "example E over HTTP: the shared rent indexed by KPI is 38 257,33 in Q1 2024, shared by area to the öre"() {
+        when: 'the calculator prices the indexed line with the shipped KPI October values'
+        def answer = post(getClass().getResource('/examples/example-e.json').getText('UTF-8'))
+        def rent = answer.lines.find { it.id == 'rent' }
+
+        then:
+        rent.total.amount == '38257.33'
+        rent.shares*.amount*.amount == ['7287.11', '10930.67', '14574.22', '5465.33']
+    }
+
     def "amounts are decimal strings with two decimals, even where the input gave numbers"() {
         when:
         def answer = post(WorkedExamples.body('example-a'))
