@@ -155,7 +155,7 @@ public final class UblDocument {
 
         byte[] write() {
             BigDecimal net = amount(Sek.decimal(st.total()));
-            BigDecimal vat = Vat.of(Sek.decimal(st.total()), treatment).multiply(sign);
+            BigDecimal vat = Vat.of(st).multiply(sign);
             x.leaf("CustomizationID", CUSTOMIZATION_ID)
                     .leaf("ProfileID", PROFILE_ID)
                     .leaf("ID", doc.number())

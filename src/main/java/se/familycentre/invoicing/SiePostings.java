@@ -73,9 +73,8 @@ public class SiePostings {
             String what = (credit ? "Kreditnota " : "Fakturaunderlag ") + r.number() + " " + r.centreName() + " "
                     + r.periodFrom() + " - " + r.periodTo();
             // the VAT the statement was issued with (its creditor's treatment then), as its PDF and e-invoice show it
-            EntityInvoicing creditor = pdfs.document(r).statement().creditor().invoicing();
             BigDecimal net = r.total();
-            BigDecimal vat = Vat.of(net, creditor.vatTreatment());
+            BigDecimal vat = Vat.of(pdfs.document(r).statement());
             List<SieTransaction> t = new ArrayList<>();
             if (r.creditor().equals(organisationNumber)) {
                 t.add(new SieTransaction(account(own, "receivable"), null, net.add(vat), null, r.debtor()));

@@ -209,8 +209,7 @@ final class StatementWording {
 
     /** The statement's VAT (RULES §5): 25 % of the net sum under {@code STANDARD}, else 0; none on a transfer. */
     BigDecimal vat() {
-        return st.internal() ? BigDecimal.ZERO.setScale(2)
-                : Vat.of(Sek.decimal(st.total()), creditorInvoicing().vatTreatment());
+        return Vat.of(st);
     }
 
     /** What the debtor pays (or is credited): the net sum and its VAT. */

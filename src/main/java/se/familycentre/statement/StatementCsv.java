@@ -77,7 +77,7 @@ public final class StatementCsv {
             cells.add(money(line.share()));
             out.append(String.join(";", cells)).append("\r\n");
         }
-        BigDecimal vat = s.internal() ? BigDecimal.ZERO : Vat.of(Sek.decimal(s.total()), treatment);
+        BigDecimal vat = Vat.of(s);
         if (vat.signum() != 0) {
             List<String> cells = head(d, kind);
             cells.add("");

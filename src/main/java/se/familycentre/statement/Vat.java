@@ -15,6 +15,18 @@ public final class Vat {
     private Vat() {
     }
 
+    /**
+     * A statement's VAT: its net sum under its creditor's treatment as issued; none on an internal
+     * transfer (omföring), which is never invoiced.
+     */
+    public static BigDecimal of(Statement statement) {
+        if (statement.internal()) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return of(se.familycentre.allocation.Sek.decimal(statement.total()),
+                statement.creditor().invoicing().vatTreatment());
+    }
+
     /** The VAT on a statement's net sum under the creditor's treatment, in kronor with two decimals. */
     public static BigDecimal of(BigDecimal net, EntityInvoicing.VatTreatment treatment) {
         if (treatment != EntityInvoicing.VatTreatment.STANDARD) {

@@ -88,7 +88,7 @@ public record StatementJson(
     }
 
     private static java.math.BigDecimal vatAmount(Statement s) {
-        return Vat.of(Sek.decimal(s.total()), s.creditor().invoicing().vatTreatment());
+        return Vat.of(s);
     }
 
     private static VatDto vat(Statement s) {
