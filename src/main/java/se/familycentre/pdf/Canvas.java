@@ -2,7 +2,7 @@ package se.familycentre.pdf;
 
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.util.Matrix;
 
 /**
@@ -35,25 +35,27 @@ final class Canvas {
 
     private final TextMetrics metrics;
     private PDPageContentStream out;
+    private PDResources resources;
 
     Canvas(TextMetrics metrics) {
         this.metrics = metrics;
     }
 
-    /** Draws on this stream from now on (null when no page is open). */
-    void use(PDPageContentStream stream) {
+    /** Draws on this stream, whose page has these resources, from now on (nulls when no page is open). */
+    void use(PDPageContentStream stream, PDResources pageResources) {
         this.out = stream;
+        this.resources = pageResources;
     }
 
-    void text(PDFont font, float size, float x, float baseline, String s) throws IOException {
+    void text(PageFont font, float size, float x, float baseline, String s) throws IOException {
         String safe = metrics.safe(font, s);
         if (safe.isEmpty()) {
             return;
         }
         out.beginText();
-        out.setFont(font, size);
+        font.select(out, resources, size);
         out.newLineAtOffset(x, baseline);
-        show(safe);
+        show(font, safe);
         out.endText();
     }
 
@@ -63,44 +65,44 @@ final class Canvas {
      * would have (PDFBox applies no kerning).
      */
     @SuppressWarnings("deprecation") // appendRawCommands: the one way to write an inline property list
-    private void show(String s) throws IOException {
+    private void show(PageFont font, String s) throws IOException {
         int minus = s.indexOf(MINUS);
         if (minus < 0) {
-            out.showText(s);
+            font.show(out, s);
             return;
         }
         int from = 0;
         while (minus >= 0) {
             if (minus > from) {
-                out.showText(s.substring(from, minus));
+                font.show(out, s.substring(from, minus));
             }
             out.appendRawCommands(BEGIN_MINUS_SPAN);
-            out.showText(String.valueOf(MINUS));
+            font.show(out, String.valueOf(MINUS));
             out.endMarkedContent();
             from = minus + 1;
             minus = s.indexOf(MINUS, from);
         }
         if (from < s.length()) {
-            out.showText(s.substring(from));
+            font.show(out, s.substring(from));
         }
     }
 
-    void rightText(PDFont font, float size, float right, float baseline, String s) throws IOException {
+    void rightText(PageFont font, float size, float right, float baseline, String s) throws IOException {
         text(font, size, right - metrics.width(font, size, s), baseline, s);
     }
 
-    void centred(PDFont font, float size, float x, float width, float baseline, String s) throws IOException {
+    void centred(PageFont font, float size, float x, float width, float baseline, String s) throws IOException {
         text(font, size, x + (width - metrics.width(font, size, s)) / 2, baseline, s);
     }
 
     /** A filled word turned by theta about its start at (x, y), in a grey: behind later text, so drawn first. */
-    void turned(PDFont font, float size, float grey, double theta, float x, float y, String word) throws IOException {
+    void turned(PageFont font, float size, float grey, double theta, float x, float y, String word) throws IOException {
         out.saveGraphicsState();
         out.setNonStrokingColor(grey);
         out.beginText();
-        out.setFont(font, size);
+        font.select(out, resources, size);
         out.setTextMatrix(Matrix.getRotateInstance(theta, x, y));
-        out.showText(word);
+        font.show(out, metrics.safe(font, word));
         out.endText();
         out.restoreGraphicsState();
     }

@@ -74,7 +74,7 @@ final class Pages {
         pdf.addPage(page);
         pages.add(page);
         out = new PDPageContentStream(pdf, page);
-        canvas.use(out);
+        canvas.use(out, page.getResources());
         if (words.draft()) {
             watermark();
         }
@@ -88,7 +88,7 @@ final class Pages {
     void close() throws IOException {
         out.close();
         out = null;
-        canvas.use(null);
+        canvas.use(null, null);
     }
 
     private void runningHead() throws IOException {
@@ -121,15 +121,16 @@ final class Pages {
         int n = pages.size();
         String left = words.footerLeft();
         for (int i = 0; i < n; i++) {
-            try (PDPageContentStream f = new PDPageContentStream(pdf, pages.get(i),
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                canvas.use(f);
+            PDPage page = pages.get(i);
+            try (PDPageContentStream f = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                canvas.use(f, page.getResources());
                 canvas.rule(LEFT, RIGHT, FOOTER_RULE, 0.5f, GREY_RULE);
                 canvas.text(fonts.regular(), 7.5f, LEFT, FOOTER_TEXT,
                         metrics.fit(fonts.regular(), 7.5f, left, RIGHT - LEFT - 80));
                 canvas.rightText(fonts.regular(), 7.5f, RIGHT, FOOTER_TEXT, words.pageOf(i + 1, n));
             }
         }
-        canvas.use(null);
+        canvas.use(null, null);
     }
 }

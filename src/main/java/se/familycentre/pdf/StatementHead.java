@@ -6,7 +6,6 @@ import static se.familycentre.pdf.PageGeometry.RIGHT;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import se.familycentre.statement.Statement;
 
 /**
@@ -23,8 +22,8 @@ final class StatementHead {
     private final Pages pages;
     private final Canvas canvas;
     private final TextMetrics metrics;
-    private final PDFont regular;
-    private final PDFont bold;
+    private final PageFont regular;
+    private final PageFont bold;
     private final StatementWording words;
     private final Statement st;
 
@@ -105,7 +104,7 @@ final class StatementHead {
 
     /** A label with its value beside it, the value wrapped in its own column. */
     private void labelled(String label, String value, boolean strong) throws IOException {
-        PDFont font = strong ? bold : regular;
+        PageFont font = strong ? bold : regular;
         canvas.text(regular, 8.5f, LEFT, pages.y() - 10, label);
         for (String l : metrics.wrap(font, 10, value, RIGHT - LEFT - 90)) {
             canvas.text(font, 10, LEFT + 90, pages.y() - 10, l);
@@ -132,7 +131,7 @@ final class StatementHead {
         canvas.rule(x, x + width, cy, 0.4f, GREY_RULE);
         cy -= 12;
         for (PartyWording.Styled line : column.lines()) {
-            PDFont f = line.style() == PartyWording.Style.NAME ? bold : regular;
+            PageFont f = line.style() == PartyWording.Style.NAME ? bold : regular;
             float size = switch (line.style()) {
                 case NAME -> 10;
                 case SMALL -> 8;

@@ -67,8 +67,25 @@ public final class StatementPdf {
         Objects.requireNonNull(created, "created");
         StatementChecks.check(doc);
         StatementWording words = new StatementWording(doc);
+        try {
+            try {
+                return write(words, doc.statement(), created, fileId, false);
+            } catch (PageFont.Uncommon e) {
+                return write(words, doc.statement(), created, fileId, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render the statement as PDF", e);
+        }
+    }
+
+    /**
+     * Lays the statement out and writes it, with the fonts' common embeddings or, when its text has
+     * a character outside them, with subsets made for it ({@link PdfFonts}).
+     */
+    static byte[] write(StatementWording words, Statement st, ZonedDateTime created, byte[] fileId,
+            boolean subsets) throws IOException {
         try (PDDocument pdf = new PDDocument()) {
-            layOut(pdf, PdfFonts.load(pdf), words, doc.statement());
+            layOut(pdf, subsets ? PdfFonts.subsets(pdf) : PdfFonts.common(pdf), words, st);
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(words.documentTitle());
             info.setAuthor(AUTHOR);
@@ -89,8 +106,6 @@ public final class StatementPdf {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not render the statement as PDF", e);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import se.familycentre.allocation.Pool;
 import se.familycentre.statement.Statement;
 import se.familycentre.statement.StatementLine;
@@ -32,7 +31,7 @@ import se.familycentre.statement.StatementLine;
 final class StatementTable {
 
     /** A printed row of the table: text in the text column, and optionally a line total and a share. */
-    private record Row(float indent, PDFont font, float size, float leading, String text, String total,
+    private record Row(float indent, PageFont font, float size, float leading, String text, String total,
                        String share) {
     }
 
@@ -42,8 +41,8 @@ final class StatementTable {
     private final Pages pages;
     private final Canvas canvas;
     private final TextMetrics metrics;
-    private final PDFont regular;
-    private final PDFont bold;
+    private final PageFont regular;
+    private final PageFont bold;
     private final StatementWording words;
     private final Statement st;
     /** The pool whose rows are being laid out, named again on a page that continues it. */

@@ -1,13 +1,7 @@
 package se.familycentre.pdf;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Measures text in a font and breaks it to a width. Every string is first made
@@ -17,52 +11,38 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  */
 final class TextMetrics {
 
-    /**
-     * Per face (by its name: every document embeds its own font objects of the same faces), whether
-     * it can encode a code point and the code point's advance width in thousandths of the size. A
-     * face's glyphs do not change, so this is worked out once per JVM instead of once per document.
-     */
-    private static final Map<String, Face> FACES = new ConcurrentHashMap<>();
-
-    /** This document's font objects to their faces: two entries, looked up for every string measured. */
-    private final Map<PDFont, Face> faces = new IdentityHashMap<>();
-
-    /**
-     * The width of the text as drawn ({@link #safe}): the sum of its glyphs' widths in order, which is
-     * what {@link PDFont#getStringWidth} adds up, taken from the face's table.
-     */
-    float width(PDFont font, float size, String s) throws IOException {
+    /** The width of the text as drawn ({@link #safe}): the sum of its glyphs' widths in order. */
+    float width(PageFont font, float size, String s) {
         if (s == null) {
             return 0;
         }
-        return units(font, 0, s) / 1000f * size;
+        return units(font.face(), 0, s) / 1000f * size;
     }
 
     /**
      * The advance of the printable text in thousandths of the size, added glyph by glyph to
      * {@code start} in order, so a line measured word by word adds up exactly as the whole line would.
      */
-    private float units(PDFont font, float start, String s) throws IOException {
-        Face face = face(font);
+    private static float units(Typeface face, float start, String s) {
         float width = start;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            width += face.width(font, printable(face, font, cp));
+            width += face.width(printable(face, cp));
             i += Character.charCount(cp);
         }
         return width;
     }
 
     /** The text with control characters as spaces and any character the font lacks as '?'. */
-    String safe(PDFont font, String s) {
+    String safe(PageFont font, String s) {
         if (s == null) {
             return "";
         }
-        Face face = face(font);
+        Typeface face = font.face();
         StringBuilder b = null;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            int shown = printable(face, font, cp);
+            int shown = printable(face, cp);
             if (shown != cp && b == null) {
                 b = new StringBuilder(s.length()).append(s, 0, i);
             }
@@ -74,25 +54,15 @@ final class TextMetrics {
         return b == null ? s : b.toString();
     }
 
-    private static int printable(Face face, PDFont font, int cp) {
+    private static int printable(Typeface face, int cp) {
         if (Character.isISOControl(cp)) {
             return ' ';
         }
-        return face.encodable(font, cp) ? cp : '?';
-    }
-
-    private Face face(PDFont font) {
-        return faces.computeIfAbsent(font, f -> FACES.computeIfAbsent(faceName(f), n -> new Face()));
-    }
-
-    private static String faceName(PDFont font) {
-        String name = font.getName();
-        int tag = name == null ? -1 : name.indexOf('+');
-        return tag == 6 ? name.substring(7) : String.valueOf(name);
+        return face.prints(cp) ? cp : '?';
     }
 
     /** Cuts the text to the width with an ellipsis. */
-    String fit(PDFont font, float size, String s, float maxWidth) throws IOException {
+    String fit(PageFont font, float size, String s, float maxWidth) {
         if (width(font, size, s) <= maxWidth) {
             return s;
         }
@@ -104,17 +74,18 @@ final class TextMetrics {
     }
 
     /** Breaks the text into lines no wider than the width, at spaces, a too long word by characters. */
-    List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
+    List<String> wrap(PageFont font, float size, String text, float maxWidth) {
         List<String> lines = new ArrayList<>();
         String clean = collapseBlanks(safe(font, text));
         if (clean.isEmpty()) {
             lines.add("");
             return lines;
         }
+        Typeface face = font.face();
         StringBuilder line = new StringBuilder();
         float lineUnits = 0;
         for (String word : clean.split(" ")) {
-            float candidate = line.length() == 0 ? units(font, 0, word) : units(font, lineUnits, " " + word);
+            float candidate = line.length() == 0 ? units(face, 0, word) : units(face, lineUnits, " " + word);
             if (candidate / 1000f * size <= maxWidth) {
                 if (line.length() > 0) {
                     line.append(' ');
@@ -137,7 +108,7 @@ final class TextMetrics {
                 rest = rest.substring(cut);
             }
             line.append(rest);
-            lineUnits = units(font, 0, rest);
+            lineUnits = units(face, 0, rest);
         }
         if (line.length() > 0) {
             lines.add(line.toString());
@@ -162,67 +133,5 @@ final class TextMetrics {
             b.append(c);
         }
         return b.toString();
-    }
-
-    /**
-     * What one face can print and how wide: tables indexed by code point for the blocks the embedded
-     * faces keep (below U+2300), a map above. Entries are filled on first use; two threads filling the
-     * same entry write the same value.
-     */
-    private static final class Face {
-        private static final int TABLE = 0x2300;
-
-        /** 0 not yet asked, 1 encodable, 2 not. */
-        private final byte[] known = new byte[TABLE];
-        /** NaN until measured; a float is written whole, so a racing reader sees NaN or the width. */
-        private final float[] widths = new float[TABLE];
-        private final Map<Integer, Boolean> knownAbove = new ConcurrentHashMap<>();
-        private final Map<Integer, Float> widthsAbove = new ConcurrentHashMap<>();
-
-        Face() {
-            Arrays.fill(widths, Float.NaN);
-        }
-
-        boolean encodable(PDFont font, int cp) {
-            if (cp < TABLE) {
-                byte k = known[cp];
-                if (k == 0) {
-                    k = canEncode(font, cp) ? (byte) 1 : (byte) 2;
-                    known[cp] = k;
-                }
-                return k == 1;
-            }
-            return knownAbove.computeIfAbsent(cp, c -> canEncode(font, c));
-        }
-
-        float width(PDFont font, int cp) throws IOException {
-            if (cp < TABLE) {
-                float w = widths[cp];
-                if (Float.isNaN(w)) {
-                    w = measure(font, cp);
-                    widths[cp] = w;
-                }
-                return w;
-            }
-            Float w = widthsAbove.get(cp);
-            if (w == null) {
-                w = measure(font, cp);
-                widthsAbove.put(cp, w);
-            }
-            return w;
-        }
-
-        private static float measure(PDFont font, int cp) throws IOException {
-            return font.getStringWidth(new String(Character.toChars(cp)));
-        }
-
-        private static boolean canEncode(PDFont font, int cp) {
-            try {
-                font.encode(new String(Character.toChars(cp)));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        }
     }
 }

@@ -76,6 +76,10 @@ class PdfaSpec extends Specification {
             'internal transfer': save('internal', renderer.render(new StatementDocument(StatementDocument.Kind.DRAFT,
                     null, null, internal, null, null, [], 'Lokal överenskommelse familjecentralen Exempel 2025-01-15 §3',
                     a.services))),
+            'names beyond Latin-1': save('wide-names', renderer.renderIssued(new StatementDocument(
+                    StatementDocument.Kind.INVOICE, '2025-0005', LocalDate.parse('2025-04-02'),
+                    StatementPdfSpec.beyondLatin1(regionOwes), null, null, [], StatementDocument.AGREEMENT,
+                    a.services), ISSUED)),
     ]
 
     /** A statement whose line names hold the letter pairs fonts set as ligatures: fi, fl, ffi. */
@@ -126,7 +130,7 @@ class PdfaSpec extends Specification {
         result.compliant
 
         where:
-        kind << ['draft', 'invoice', 'second invoice', 'credit', 'internal transfer']
+        kind << ['draft', 'invoice', 'second invoice', 'credit', 'internal transfer', 'names beyond Latin-1']
     }
 
     def "the statements with ligature letters and a long one over pages are PDF/A-2b too"() {

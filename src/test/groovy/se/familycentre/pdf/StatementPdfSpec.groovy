@@ -447,6 +447,58 @@ class StatementPdfSpec extends Specification {
         pdf << [draftPdf, invoicePdf, creditPdf]
     }
 
+    def "a statement in the common characters embeds the ready-made fonts; a name beyond them, subsets of the wide cut, laid out the same"() {
+        given: "the region renamed with letters outside Latin-1 (Polish, Czech, Sami): ł, ř, ŋ"
+        def wide = new StatementDocument(StatementDocument.Kind.INVOICE, '2025-0001', LocalDate.parse('2025-04-02'),
+                beyondLatin1(regionOwes), null, null, [], StatementDocument.AGREEMENT, a.services)
+
+        when:
+        def widePdf = save('a-invoice-wide-names', wide)
+
+        then: "the common embedding: one font program per face, named as a subset, the same in every statement"
+        fontNames(invoicePdf) == ['FCCOMN+DejaVuSans', 'FCCOMN+DejaVuSans-Bold'] as Set
+        fontNames(creditPdf) == fontNames(invoicePdf)
+
+        and: "the wide cut, subset for this statement by PDFBox: the letters print and read back"
+        fontNames(widePdf).every { it ==~ /[A-Z]{6}\+DejaVuSans(-Bold)?/ && !it.startsWith('FCCOMN+') }
+        read(widePdf).contains('Łódź-kontoret, Dvořák & Áŋŋá')
+
+        and: "the same statement through either embedding reads the same, line by line and word by word"
+        def viaSubsets = StatementPdf.write(new StatementWording(invoice), invoice.statement(), CREATED, null, true)
+        fontNames(viaSubsets).every { !it.startsWith('FCCOMN+') }
+        positions(invoicePdf).size() > 1000
+        positions(viaSubsets) == positions(invoicePdf)
+        read(viaSubsets) == read(invoicePdf)
+    }
+
+    /** Each glyph's text and where it is drawn, to the hundredth of a point. */
+    static List<String> positions(byte[] pdf) {
+        List<String> glyphs = []
+        def stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition p) {
+                glyphs << String.format(Locale.ROOT, '%s@%.2f,%.2f,%.2f', p.unicode, p.x, p.y, p.width)
+            }
+        }
+        Loader.loadPDF(pdf).withCloseable { stripper.getText(it) }
+        glyphs
+    }
+
+    /** The statement with its debtor renamed in letters beyond Latin-1: Polish ł, Czech ř, Sami ŋ. */
+    static Statement beyondLatin1(Statement s) {
+        def d = s.debtor()
+        def renamed = new Party(d.organisationNumber(), 'Västra Götalandsregionen – Łódź-kontoret, Dvořák & Áŋŋá',
+                d.invoiceAddress(), d.reference(), d.paymentTermsDays(), d.costCentre(), d.invoicing())
+        new Statement(s.centre(), s.period(), s.creditor(), renamed, s.debtorServices(), s.creditorServices(),
+                s.lines(), s.sumsByPool(), s.total(), s.rentPerSquareMetreYear())
+    }
+
+    static Set<String> fontNames(byte[] pdf) {
+        Loader.loadPDF(pdf).withCloseable { PDDocument d ->
+            d.pages.collectMany { page -> page.resources.fontNames.collect { page.resources.getFont(it).name } } as Set
+        }
+    }
+
     def "the document information: title, author, creation date, language"() {
         when:
         def info = Loader.loadPDF(invoicePdf).withCloseable { d ->

@@ -12,7 +12,7 @@ import spock.lang.Specification
 class TextMetricsSpec extends Specification {
 
     @Shared @AutoCleanup PDDocument pdf = new PDDocument()
-    @Shared PdfFonts fonts = PdfFonts.load(pdf)
+    @Shared PdfFonts fonts = PdfFonts.subsets(pdf)
     TextMetrics metrics = new TextMetrics()
 
     static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöÅÄÖéüßłŁđĐøæ0123456789 ,.;:−–-()%/\t\u0007\u4e2d\u20ac"
@@ -27,7 +27,7 @@ class TextMetricsSpec extends Specification {
             def font = random.nextBoolean() ? fonts.regular() : fonts.bold()
             float size = 7 + random.nextInt(8)
             // Groovy divides floats as doubles, so the two agree to rounding, not to the bit
-            Math.abs(metrics.width(font, size, s) - font.getStringWidth(metrics.safe(font, s)) / 1000 * size) < 1e-3
+            Math.abs(metrics.width(font, size, s) - font.pdfont().getStringWidth(metrics.safe(font, s)) / 1000 * size) < 1e-3
         }
 
         where:
