@@ -32,7 +32,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * <ul>
  * <li>The <b>common embedding</b>: the characters almost every statement is written in (Latin
- * letters with the Nordic and central European ones, digits, punctuation, the minus and the euro),
+ * letters of Latin-1 with the Nordic ones, digits, punctuation, the minus and the euro),
  * cut out of the face once per JVM, embedded whole, and its font objects built and compressed
  * once, so a document copies finished bytes ({@link #embedCommon}). Text is shown as the glyph
  * numbers of that font ({@link #commonCodes}).
@@ -43,8 +43,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * <p>Both print the same glyphs at the same widths, so a statement is laid out the same either way.
  * Subsetting DejaVu for each document and building its widths, ToUnicode and CID maps was a
- * quarter of the CPU of issuing a statement; the common embedding is a copy of about 45 KB of
- * finished bytes (both faces), which makes a statement about 58 KB instead of 30 KB.
+ * quarter of the CPU of issuing a statement; the common embedding is a copy of about 20 KB of
+ * finished bytes (both faces, unhinted), and a statement stays about 30 KB.
  * The TrueType files come from net.sf.jasperreports:jasperreports-fonts.
  */
 final class Typeface {
@@ -66,7 +66,7 @@ final class Typeface {
      * and bullet, per mille, the euro, arrows, the minus and the comparison signs. Each glyph costs
      * every statement about 120 bytes, so letters beyond Latin-1 (ł, š, ŋ) take the wide cut.
      */
-    private static final int[][] COMMON = {{0x20, 0x7E}, {0xA0, 0xFF}, {0x2010, 0x2027}, {0x2030, 0x203A},
+    static final int[][] COMMON = {{0x20, 0x7E}, {0xA0, 0xFF}, {0x2010, 0x2027}, {0x2030, 0x203A},
             {0x20AC, 0x20AC}, {0x2122, 0x2122}, {0x2190, 0x2193}, {0x2212, 0x2212}, {0x2248, 0x2248},
             {0x2260, 0x2260}, {0x2264, 0x2265}};
 
@@ -74,12 +74,11 @@ final class Typeface {
     static final int LIMIT = 0x2300;
 
     /**
-     * The tables PDFBox keeps in a subset it embeds: what a PDF viewer draws glyphs with. The
+     * The tables a viewer draws glyphs with: outlines, their index, metrics and the header. The
      * character map, names, kerning and substitutions are the PDF's business (ToUnicode, the font
-     * dictionaries), and leaving them out halves the font.
+     * dictionaries), and the hinting goes too ({@link Unhinted}).
      */
-    private static final List<String> EMBEDDED_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep",
-            "glyf", "hmtx", "fpgm", "gasp");
+    static final List<String> EMBEDDED_TABLES = List.of("head", "hhea", "loca", "maxp", "glyf", "hmtx");
 
     // after the blocks and tables: a face is made from them
     static final Typeface REGULAR = new Typeface("DejaVuSans.ttf");
@@ -101,7 +100,7 @@ final class Typeface {
             byte[] full = resource(file);
             wideCut = cut(full, WIDE, null);
             measure();
-            commonFont = common(cut(full, COMMON, null), cut(full, COMMON, EMBEDDED_TABLES));
+            commonFont = common(cut(full, COMMON, null), Unhinted.of(cut(full, COMMON, EMBEDDED_TABLES)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the font " + file, e);
         }
@@ -178,8 +177,8 @@ final class Typeface {
     /**
      * Embeds the common cut whole in a scratch document, as PDFBox does for a font it does not
      * subset (glyph numbers as CIDs, an identity CID-to-glyph map, all widths and a ToUnicode
-     * map), then swaps the font program for the same cut with only the tables a viewer draws with,
-     * names it as the subset it is, and freezes the result. The glyph numbers come from the cut's
+     * map), then swaps the font program for the same cut with only the tables a viewer draws with
+     * and no hints, names it as the subset it is, and freezes the result. The glyph numbers come from the cut's
      * own character map.
      */
     private Frozen common(byte[] commonCut, byte[] embedded) throws IOException {
@@ -217,7 +216,7 @@ final class Typeface {
      * The face cut down to the blocks' characters, as a TrueType file with the tables named (all
      * when null). The glyph numbers depend on the characters only, not on the tables kept.
      */
-    private static byte[] cut(byte[] full, int[][] blocks, List<String> tables) throws IOException {
+    static byte[] cut(byte[] full, int[][] blocks, List<String> tables) throws IOException {
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(full))) {
             TTFSubsetter subsetter = tables == null ? new TTFSubsetter(ttf) : new TTFSubsetter(ttf, tables);
             for (int[] block : blocks) {
@@ -241,7 +240,7 @@ final class Typeface {
         return font;
     }
 
-    private static byte[] resource(String file) throws IOException {
+    static byte[] resource(String file) throws IOException {
         try (InputStream in = Typeface.class.getResourceAsStream(FONT_DIR + file)) {
             if (in == null) {
                 throw new IOException("font " + FONT_DIR + file + " is not on the classpath"
