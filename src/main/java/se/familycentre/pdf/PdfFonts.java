@@ -2,6 +2,7 @@ package se.familycentre.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
@@ -21,6 +22,13 @@ final class PdfFonts {
     private PdfFonts(PageFont regular, PageFont bold) {
         this.regular = regular;
         this.bold = bold;
+    }
+
+    /** Makes both faces and the PDF/A output intent now, once per JVM, instead of for the first statement. */
+    static void prepare() {
+        Objects.requireNonNull(Typeface.REGULAR);
+        Objects.requireNonNull(Typeface.BOLD);
+        Objects.requireNonNull(PdfA.PRODUCER);
     }
 
     /** Both faces' common embeddings, copied into the document. */

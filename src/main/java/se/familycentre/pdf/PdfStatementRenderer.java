@@ -1,5 +1,7 @@
 package se.familycentre.pdf;
 
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,15 @@ public class PdfStatementRenderer implements StatementRenderer {
 
     public PdfStatementRenderer(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Prepares the fonts while the service starts (cutting DejaVu, measuring it, building the
+     * common embeddings and the PDF/A profile), so the first statement after a start does not wait.
+     */
+    @EventListener
+    void prepare(StartupEvent event) {
+        PdfFonts.prepare();
     }
 
     @Override
