@@ -26,9 +26,14 @@ public class AuditLog {
     private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
 
     public void record(String action, String resourceType, String resourceId, Long centreId, String summary) {
+        recordAs(currentActor(), action, resourceType, resourceId, centreId, summary);
+    }
+
+    /** Who the work on this thread is done by or for: the run's starter, the request's principal, or the service. */
+    public String currentActor() {
         String acting = ACTING.get();
-        recordAs(acting != null ? acting : principal == null ? SYSTEM : principal.current(), action, resourceType,
-                resourceId, centreId, summary);
+        String who = acting != null ? acting : principal == null ? SYSTEM : principal.current();
+        return who == null || who.isBlank() ? SYSTEM : who.length() <= 100 ? who : who.substring(0, 100);
     }
 
     /** Runs the work with every event it records attributed to the actor (a run's workers act for its starter). */

@@ -18,6 +18,7 @@ import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.Coordinator;
 import se.familycentre.allocation.CostLine;
 import se.familycentre.allocation.DedicatedRent;
+import se.familycentre.allocation.Indexation;
 import se.familycentre.allocation.PercentChange;
 import se.familycentre.allocation.Periodicity;
 import se.familycentre.allocation.Pool;
@@ -92,7 +93,12 @@ public class CentreRows {
         return new CostLine(l.lineKey(), l.name(), Pool.valueOf(l.pool()), l.payerKey(),
                 Periodicity.valueOf(l.periodicity()), Sek.sek(l.amount()), l.validFrom(), l.validTo(),
                 changes.stream().map(ch -> new AmountChange(ch.validFrom(), Sek.sek(ch.amount()))).toList(),
-                l.onceDate(), l.borneBy());
+                l.onceDate(), l.borneBy(), indexation(l));
+    }
+
+    private static Indexation indexation(CostLineRow l) {
+        return l.indexSeries() == null ? null
+                : new Indexation(l.indexSeries(), l.indexBaseYear(), l.indexShare(), Boolean.TRUE.equals(l.indexFloor()));
     }
 
     // ---- parts to rows ----------------------------------------------------
@@ -149,8 +155,11 @@ public class CentreRows {
     }
 
     static CostLineRow costLineRow(Long id, long centreId, int position, CostLine l, Long version) {
+        Indexation x = l.indexation();
         return new CostLineRow(id, centreId, position, l.id(), l.name(), l.pool().name(), l.payer(),
-                l.periodicity().name(), Sek.decimal(l.amount()), l.from(), l.to(), l.date(), l.borneBy(), version);
+                l.periodicity().name(), Sek.decimal(l.amount()), l.from(), l.to(), l.date(), l.borneBy(),
+                x == null ? null : x.series(), x == null ? null : x.baseYear(), x == null ? null : x.share(),
+                x == null ? null : x.floor(), version);
     }
 
     static List<CostLineChangeRow> changeRows(long costLineId, CostLine l) {

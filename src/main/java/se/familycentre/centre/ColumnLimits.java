@@ -3,6 +3,7 @@ package se.familycentre.centre;
 import java.util.ArrayList;
 import java.util.List;
 import se.familycentre.allocation.Centre;
+import se.familycentre.allocation.CostLine;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Violation;
@@ -30,6 +31,7 @@ final class ColumnLimits {
     static final int ROOM_NAME = 200;
     static final int BUYER_REFERENCE = 200;
     static final int COST_CENTRE = 60;
+    static final int INDEX_SERIES = 20;
 
     private ColumnLimits() {
     }
@@ -46,6 +48,9 @@ final class ColumnLimits {
         List<Violation> errors = new ArrayList<>();
         tooLong(errors, "costReference", part.costReference(), COST_REFERENCE);
         tooLong(errors, "name", part.roomName(), ROOM_NAME);
+        if (part.value() instanceof CostLine l && l.indexation() != null) {
+            tooLong(errors, "indexation.series", l.indexation().series(), INDEX_SERIES);
+        }
         refuse(errors);
     }
 
@@ -104,6 +109,12 @@ final class ColumnLimits {
         }
         if (centre.dedicatedRent() != null) {
             tooLong(errors, path + "dedicatedRent.leaseHolder", centre.dedicatedRent().leaseHolder(), LEASE_HOLDER);
+        }
+        for (int i = 0; i < centre.costLines().size(); i++) {
+            CostLine l = centre.costLines().get(i);
+            if (l.indexation() != null) {
+                tooLong(errors, path + "costLines[" + i + "].indexation.series", l.indexation().series(), INDEX_SERIES);
+            }
         }
         return errors;
     }

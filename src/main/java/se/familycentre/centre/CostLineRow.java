@@ -8,7 +8,7 @@ import io.micronaut.data.annotation.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A cost line; its dated amounts are CostLineChangeRows. */
+/** A cost line; its dated amounts are CostLineChangeRows; no index series, no indexation. */
 @MappedEntity("cost_line")
 public record CostLineRow(
         @Id @GeneratedValue @Nullable Long id,
@@ -24,5 +24,9 @@ public record CostLineRow(
         @Nullable LocalDate validTo,
         @Nullable LocalDate onceDate,
         @Nullable String borneBy,
+        @Nullable String indexSeries,
+        @Nullable Integer indexBaseYear,
+        @Nullable BigDecimal indexShare,
+        @Nullable Boolean indexFloor,
         @Version @Nullable Long version) {
 }

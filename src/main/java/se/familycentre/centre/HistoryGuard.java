@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.AllocationOutcome;
-import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
@@ -63,9 +62,9 @@ public class HistoryGuard {
     private static final int NAMED = 8;
 
     private final IssuedPeriods issued;
-    private final Allocator allocator;
+    private final Allocations allocator;
 
-    public HistoryGuard(IssuedPeriods issued, Allocator allocator) {
+    public HistoryGuard(IssuedPeriods issued, Allocations allocator) {
         this.issued = issued;
         this.allocator = allocator;
     }

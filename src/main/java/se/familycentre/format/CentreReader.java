@@ -77,19 +77,9 @@ public final class CentreReader {
     public record ImportRequest(Period period, CentreDocument document) {
     }
 
-    /**
-     * Reads {@code {"centre": …}} with an optional {@code "period"}: the fixtures' and the export's form,
-     * read to be stored. A cost line's indexation is refused here ({@link FormatException.Kind#OUT_OF_BOUNDS},
-     * a 422) while the register does not keep it: stored without it, the line would silently be computed
-     * unindexed ({@link PartReaders#unstoredIndexation}).
-     */
+    /** Reads {@code {"centre": …}} with an optional {@code "period"}: the fixtures' and the export's form, read to be stored. */
     public static ImportRequest readImport(String body) {
-        ImportRequest read = readDocument(JsonTree.parseBody(body), false);
-        List<Violation> unstored = PartReaders.unstoredIndexation(read.document().centre().costLines(), "centre.");
-        if (!unstored.isEmpty()) {
-            throw new FormatException(FormatException.Kind.OUT_OF_BOUNDS, unstored);
-        }
-        return read;
+        return readDocument(JsonTree.parseBody(body), false);
     }
 
     /** {@code {"period": …, "centre": …}}; every structural error at once. */

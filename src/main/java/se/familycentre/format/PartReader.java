@@ -57,12 +57,6 @@ public final class PartReader {
             }
         };
         f.throwIfAny();
-        if (part.value() instanceof CostLine l) {
-            List<Violation> unstored = PartReaders.unstoredIndexation(List.of(l), "");
-            if (!unstored.isEmpty()) {
-                throw new FormatException(FormatException.Kind.OUT_OF_BOUNDS, unstored);
-            }
-        }
         List<Violation> missing = missing(part);
         if (!missing.isEmpty()) {
             throw new FormatException(FormatException.Kind.INCOMPLETE, missing);

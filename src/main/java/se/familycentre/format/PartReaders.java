@@ -203,25 +203,6 @@ final class PartReaders {
                 floor == null || floor);
     }
 
-    /**
-     * The register (the centre tables) does not keep a line's indexation yet, so the readers of what is
-     * stored (an import, a cost line part) refuse it rather than let it be dropped: a line stored without
-     * its clause would be computed unindexed, and nobody told. Remove this when the register keeps it.
-     *
-     * @param prefix where the lines sit in the body ({@code "centre."}, or {@code ""} for a part on its own)
-     */
-    static List<Violation> unstoredIndexation(List<CostLine> lines, String prefix) {
-        List<Violation> refused = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).indexation() != null) {
-                refused.add(new Violation(prefix.isEmpty() ? "indexation" : prefix + "costLines[" + i + "].indexation",
-                        "is not kept by the register yet: stored, the line would be computed without its indexation; "
-                                + "store the line without it until the register keeps it"));
-            }
-        }
-        return refused;
-    }
-
     static DedicatedRent rent(JsonFields f, Map<String, Object> centre, String path) {
         if (JsonFields.absent(centre, "dedicatedRent")) {
             return null;

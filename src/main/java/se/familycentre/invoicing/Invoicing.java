@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.AllocationOutcome;
-import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.OrganisationNumber;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Sek;
 import se.familycentre.allocation.Violation;
+import se.familycentre.centre.Allocations;
 import se.familycentre.centre.AuditLog;
 import se.familycentre.centre.CentreStore;
-import se.familycentre.centre.Refusal;
 import se.familycentre.centre.EntityRegistry;
+import se.familycentre.centre.Refusal;
 import se.familycentre.format.CentreDocument;
 import se.familycentre.format.CentreProfile;
 import se.familycentre.format.CentreReader;
@@ -43,7 +43,7 @@ public class Invoicing {
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final CentreStore store;
-    private final Allocator allocator;
+    private final Allocations allocator;
     private final StatementRepository statements;
     private final NumberSeries series;
     private final JdbcOperations jdbc;
@@ -53,7 +53,7 @@ public class Invoicing {
     private final Clock clock;
     private final EntityRegistry registry;
 
-    public Invoicing(CentreStore store, Allocator allocator, StatementRepository statements, NumberSeries series,
+    public Invoicing(CentreStore store, Allocations allocator, StatementRepository statements, NumberSeries series,
                      JdbcOperations jdbc, StatementArchive archive, AuditLog audit, IssuedDays days,
                      EntityRegistry registry) {
         this.registry = registry;

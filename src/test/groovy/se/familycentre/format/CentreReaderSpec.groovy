@@ -2,6 +2,7 @@ package se.familycentre.format
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import se.familycentre.allocation.CostLine
 import se.familycentre.allocation.Indexation
 import se.familycentre.allocation.Sek
 import spock.lang.Specification
@@ -156,27 +157,13 @@ class CentreReaderSpec extends Specification {
         [series: 'Hyresindex', baseYear: 2019, share: 75.5, floor: false] || [series: 'Hyresindex', baseYear: 2019, share: '75.5', floor: false]
     }
 
-    def "what is read to be stored refuses an indexation (422) while the register does not keep it, rather than drop it"() {
-        when:
-        CentreReader.readImport(EXAMPLE_E)
-
-        then:
-        def e = thrown(FormatException)
-        e.kind() == FormatException.Kind.OUT_OF_BOUNDS
-        e.errors()*.field() == ['centre.costLines[0].indexation']
-        e.errors()[0].reason().startsWith('is not kept by the register yet')
-
-        when:
-        PartReader.read('{"id": "rent", "pool": "PREMISES", "payer": "ÖF", "periodicity": "YEAR", "amount": 129600, '
-                + '"indexation": {"baseYear": 2021}}', PartKind.COST_LINES, null)
-
-        then:
-        def part = thrown(FormatException)
-        part.kind() == FormatException.Kind.OUT_OF_BOUNDS
-        part.errors()*.field() == ['indexation']
-
-        expect: 'the calculator reads it, and the import reads a centre without it'
-        CentreReader.readRequest(EXAMPLE_E).centre().costLines()[0].indexation() != null
+    def "what is read to be stored keeps a line's indexation: an import and a cost line part"() {
+        expect:
+        CentreReader.readImport(EXAMPLE_E).document().centre().costLines()[0].indexation() ==
+                new Indexation('KPI', 2021, 100.toBigDecimal(), true)
+        (PartReader.read('{"id": "rent", "pool": "PREMISES", "payer": "ÖF", "periodicity": "YEAR", "amount": 129600, '
+                + '"indexation": {"baseYear": 2021, "share": 50}}', PartKind.COST_LINES, null).value() as CostLine)
+                .indexation() == new Indexation('KPI', 2021, 50.toBigDecimal(), true)
         CentreReader.readImport(EXAMPLE_A).document().centre().costLines().every { it.indexation() == null }
     }
 

@@ -16,10 +16,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import se.familycentre.allocation.AllocationOutcome;
-import se.familycentre.allocation.Allocator;
+import se.familycentre.centre.Allocations;
 import se.familycentre.centre.Refusal;
 import se.familycentre.format.CentreReader;
-import se.familycentre.format.IndexSeriesReader;
 
 /** The stateless calculator: a whole centre and a period in, every share out. Nothing is stored. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -35,9 +34,9 @@ import se.familycentre.format.IndexSeriesReader;
 @Controller("/api/v1/allocations")
 public class AllocationController {
 
-    private final Allocator allocator;
+    private final Allocations allocator;
 
-    public AllocationController(Allocator allocator) {
+    public AllocationController(Allocations allocator) {
         this.allocator = allocator;
     }
 
@@ -67,7 +66,7 @@ public class AllocationController {
     public HttpResponse<byte[]> allocate(@Body byte[] body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
         // the stateless calculator prices indexed lines with the shipped reference series (KPI)
-        AllocationOutcome outcome = allocator.allocate(request.centre(), request.period(), IndexSeriesReader.reference());
+        AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
         if (outcome instanceof AllocationOutcome.Refused refused) {
             throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
         }

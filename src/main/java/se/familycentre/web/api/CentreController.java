@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.familycentre.allocation.AllocationOutcome;
-import se.familycentre.allocation.Allocator;
+import se.familycentre.centre.Allocations;
 import se.familycentre.allocation.Centre;
 import se.familycentre.allocation.CentreValidator;
 import se.familycentre.allocation.Period;
@@ -70,11 +70,11 @@ public class CentreController {
     private final CentreStore store;
     private final CentreImport importer;
     private final CentreRepository centres;
-    private final Allocator allocator;
+    private final Allocations allocator;
 
     private final Scope scope;
 
-    public CentreController(CentreStore store, CentreImport importer, CentreRepository centres, Allocator allocator,
+    public CentreController(CentreStore store, CentreImport importer, CentreRepository centres, Allocations allocator,
                             Scope scope) {
         this.scope = scope;
         this.store = store;

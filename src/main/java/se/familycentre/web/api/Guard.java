@@ -36,6 +36,8 @@ import se.familycentre.invoicing.StatementRow;
  * read statements (JSON, PDF, CSV)    all    scope    -         scope
  * change legal entities               all    -        -         -
  * users and tokens                    all    -        -         -
+ * read index series                   all    all      all       all
+ * enter an index value                all    -        -         -
  * </pre>
  */
 @Filter("/api/v1/**")
@@ -143,6 +145,9 @@ public class Guard implements HttpServerFilter {
         }
         if (path.startsWith("/api/v1/entities")) {
             return allowed(request, read, "legal entities are changed by ADMIN");
+        }
+        if (path.startsWith("/api/v1/index-series")) {
+            return allowed(request, read, "index values are entered by ADMIN");
         }
         if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens")) {
             return allowed(request, false, "users and tokens are administered by ADMIN");
