@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
 import se.familycentre.allocation.Allocation;
+import se.familycentre.allocation.Fraction;
 import se.familycentre.allocation.LineOrigin;
 import se.familycentre.allocation.Pool;
 import se.familycentre.allocation.Sek;
@@ -28,7 +29,9 @@ import se.familycentre.statement.StatementLine;
  * statement re-renders from its content alone; 2 adds each party's cost centre and invoicing data
  * (payment details, VAT treatment, contact, PEPPOL endpoint, accounts) as they were at issue,
  * each line's periodicity, and a credit statement's reason; its credit statements keep the
- * original's line totals (only shares and sums are negated).
+ * original's line totals (only shares and sums are negated); 3 adds the index factor of each
+ * segment of an indexed line (series, base year, the October used, both values, share, floor and the
+ * exact factor as a fraction), so the statement prints which factor applied.
  */
 @Serdeable
 public record ArchivedStatement(
@@ -49,7 +52,7 @@ public record ArchivedStatement(
         @Nullable String rentPerSquareMetreYear) {
 
     /** The version this code writes. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     @Serdeable
     public record ArchivedPeriod(LocalDate from, LocalDate to, String label) {
@@ -95,7 +98,13 @@ public record ArchivedStatement(
 
     @Serdeable
     public record ArchivedSegment(LocalDate from, LocalDate to, long days, String rule, String amount,
-                                  List<ArchivedWeight> weights) {
+                                  List<ArchivedWeight> weights, @Nullable ArchivedIndexFactor indexation) {
+    }
+
+    /** {@link Allocation.IndexFactor}; the factor exact, as {@code numerator/denominator}. Absent before version 3. */
+    @Serdeable
+    public record ArchivedIndexFactor(String series, int baseYear, @Nullable Integer indexYear, @Nullable String index,
+                                      @Nullable String baseIndex, String share, boolean floor, String factor) {
     }
 
     @Serdeable
@@ -179,13 +188,33 @@ public record ArchivedStatement(
     }
 
     private static ArchivedSegment segment(Allocation.Segment s) {
+        Allocation.IndexFactor x = s.indexation();
         return new ArchivedSegment(s.from(), s.to(), s.days(), s.rule().name(), s.amount().toPlainString(),
-                s.weights().stream().map(w -> new ArchivedWeight(w.service(), w.weight().toPlainString())).toList());
+                s.weights().stream().map(w -> new ArchivedWeight(w.service(), w.weight().toPlainString())).toList(),
+                x == null ? null : new ArchivedIndexFactor(x.series(), x.baseYear(), x.indexYear(), plain(x.index()),
+                        plain(x.baseIndex()), x.share().toPlainString(), x.floor(),
+                        x.factor().numerator() + "/" + x.factor().denominator()));
     }
 
     private static Allocation.Segment segment(ArchivedSegment s) {
+        ArchivedIndexFactor x = s.indexation();
         return new Allocation.Segment(s.from(), s.to(), s.days(), Allocation.SegmentRule.valueOf(s.rule()),
                 new BigDecimal(s.amount()),
-                s.weights().stream().map(w -> new Allocation.Weight(w.service(), new BigDecimal(w.weight()))).toList());
+                s.weights().stream().map(w -> new Allocation.Weight(w.service(), new BigDecimal(w.weight()))).toList(),
+                x == null ? null : new Allocation.IndexFactor(x.series(), x.baseYear(), x.indexYear(), decimal(x.index()),
+                        decimal(x.baseIndex()), new BigDecimal(x.share()), x.floor(), fraction(x.factor())));
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+
+    private static Fraction fraction(String s) {
+        int slash = s.indexOf('/');
+        return Fraction.of(new java.math.BigInteger(s.substring(0, slash)), new java.math.BigInteger(s.substring(slash + 1)));
     }
 }

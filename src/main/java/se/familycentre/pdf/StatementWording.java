@@ -308,7 +308,13 @@ final class StatementWording {
                 if (line.periodicity() != Periodicity.MONTH) {
                     text.append(" = ").append(exact(a.perMonth())).append("/mån");
                 }
-                text.append(" × ").append(months(a)).append(" = ").append(exact(a.exact()));
+                text.append(" × ").append(months(a));
+                Allocation.IndexFactor index = s.indexation();
+                if (index != null && index.applies()) {
+                    text.append(" = ").append(exact(a.beforeIndex())).append(" × ").append(factor(index.factor()))
+                            .append(" (").append(index(index)).append(')');
+                }
+                text.append(" = ").append(exact(a.exact()));
             }
             items.add(text.toString());
         }
@@ -354,6 +360,38 @@ final class StatementWording {
             parts.add(m.days() + "/" + m.length() + "\u00A0mån");
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(" + ", parts) + ")";
+    }
+
+    /**
+     * The index factor's source (RULES §3): "KPI okt 2023 409,07 mot basår 2021 346,44: +18,08 %";
+     * when only a share of the amount is indexed, what that makes of it ("; 50 % av beloppet
+     * indexeras: +9,04 %"); when the floor held, that the amount stays at the base year's level.
+     */
+    static String index(Allocation.IndexFactor f) {
+        Fraction base = Fraction.of(f.baseIndex());
+        BigDecimal change = Fraction.of(f.index()).subtract(base).divide(base).multiply(Fraction.of(100))
+                .toBigDecimal(2, java.math.RoundingMode.HALF_UP);
+        StringBuilder b = new StringBuilder().append(f.series()).append(" okt ").append(f.indexYear()).append(' ')
+                .append(SwedishFormat.asGiven(f.index())).append(" mot basår ").append(f.baseYear()).append(' ')
+                .append(SwedishFormat.asGiven(f.baseIndex())).append(": ").append(signedPercent(change));
+        if (f.floored()) {
+            b.append("; golv: beloppet stannar på basårets nivå");
+        } else if (f.share().compareTo(BigDecimal.valueOf(100)) != 0) {
+            b.append("; ").append(SwedishFormat.percent(f.share())).append(" av beloppet indexeras: ")
+                    .append(signedPercent(f.changePercent(2)));
+        }
+        return b.toString();
+    }
+
+    private static String signedPercent(BigDecimal p) {
+        return (p.signum() >= 0 ? "+" : "") + SwedishFormat.asGiven(p) + SwedishFormat.NBSP + "%";
+    }
+
+    /** An index factor: all its decimals when they end within six, else six and "…". */
+    private static String factor(Fraction value) {
+        BigDecimal d = Accrual.exactDecimal(value, 6);
+        return d == null ? SwedishFormat.asGiven(value.toBigDecimal(6, java.math.RoundingMode.DOWN)) + "…"
+                : SwedishFormat.decimal(d);
     }
 
     /** An exact amount: at least two decimals, all of them when they end within four, else four and "…". */

@@ -19,7 +19,8 @@ import se.familycentre.allocation.Periodicity;
  * @param perMonth    the amount of one full calendar month (exact; null for a {@code ONCE} amount)
  * @param wholeMonths the calendar months the segment covers in full
  * @param partMonths  the months it covers in part
- * @param exact       what the segment accrues, exact
+ * @param exact       what the segment accrues, exact: the months' amount, times the segment's index
+ *                    factor when an index value applied ({@link Allocation.IndexFactor#applies()})
  */
 public record Accrual(Allocation.Segment segment, Periodicity periodicity, Fraction perMonth, int wholeMonths,
                       List<PartMonth> partMonths, Fraction exact) {
@@ -32,7 +33,7 @@ public record Accrual(Allocation.Segment segment, Periodicity periodicity, Fract
     public static Accrual of(Allocation.Segment segment, Periodicity periodicity) {
         Fraction amount = Fraction.of(segment.amount());
         if (periodicity == Periodicity.ONCE) {
-            return new Accrual(segment, periodicity, null, 0, List.of(), amount);
+            return new Accrual(segment, periodicity, null, 0, List.of(), indexed(segment, amount));
         }
         int months = switch (periodicity) {
             case MONTH -> 1;
@@ -59,7 +60,18 @@ public record Accrual(Allocation.Segment segment, Periodicity periodicity, Fract
             }
             day = last.plusDays(1);
         }
-        return new Accrual(segment, periodicity, perMonth, whole, List.copyOf(parts), perMonth.multiply(covered));
+        return new Accrual(segment, periodicity, perMonth, whole, List.copyOf(parts), indexed(segment, perMonth.multiply(covered)));
+    }
+
+    /** The months' amount before the index factor, exact. */
+    public Fraction beforeIndex() {
+        Allocation.IndexFactor index = segment.indexation();
+        return index == null || !index.applies() ? exact : exact.divide(index.factor());
+    }
+
+    private static Fraction indexed(Allocation.Segment segment, Fraction amount) {
+        Allocation.IndexFactor index = segment.indexation();
+        return index == null || !index.applies() ? amount : amount.multiply(index.factor());
     }
 
     /** The exact decimal when it has at most {@code maxScale} decimals, else null (it is cut when printed). */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject
 import javax.sql.DataSource
 import se.familycentre.web.AdminByDefault
 import se.familycentre.invoicing.StatementApi
+import se.familycentre.pdf.StatementPdfSpec
 import spock.lang.Shared
 import spock.lang.Stepwise
 import spock.lang.Specification
@@ -129,6 +130,25 @@ class IndexSeriesApiSpec extends Specification {
         other.response.contentType.get().toString().startsWith('application/problem+json')
         other.json.errors*.field == ['october']
         api.get('/api/v1/index-series/KPI').json.values.find { it.year == 2024 }.october == KPI_2024
+    }
+
+    def "an issued statement prints the factor an indexed line accrued with and its source; the archive keeps it, and so does the credit"() {
+        when: 'Q1 2024 of the centre is issued (the rent indexed by half, October 2023 against 2021)'
+        List<Map> issued = api.issued(centre, '2024-Q1')
+        Map withRent = issued.find { st -> st.content.lines.any { it.lineId == 'rent' } } as Map
+        String pdf = StatementPdfSpec.flat(StatementPdfSpec.read(api.get("/api/v1/statements/${withRent.id}.pdf").bytes))
+        def credit = api.credit(withRent.id as long, 'Fel basår')
+        String creditPdf = StatementPdfSpec.flat(StatementPdfSpec.read(api.get("/api/v1/statements/${credit.json.id}.pdf").bytes))
+
+        then: '129 600 kr a year, 32 400 kr a quarter, times 1 + 0,5 × 62,63/346,44 = 1,0903908…: 35 328,6629… kr'
+        String accrual = '129 600,00 kr/år = 10 800,00 kr/mån × 3 mån = 32 400,00 kr × 1,090390… ' +
+                '(KPI okt 2023 409,07 mot basår 2021 346,44: +18,08 %; 50 % av beloppet indexeras: +9,04 %) = 35 328,6629… kr'
+        pdf.contains(accrual)
+        credit.status == 201
+        creditPdf.contains(accrual)
+        issued.findAll { st -> st.content.lines.any { it.lineId == 'rent' } }.every { st ->
+            StatementPdfSpec.flat(StatementPdfSpec.read(api.get("/api/v1/statements/${st.id}.pdf").bytes)).contains(accrual)
+        }
     }
 
     def "#what is refused with 422 naming #field, and nothing is entered"() {
