@@ -59,6 +59,7 @@ class DependencyDirectionSpec extends Specification {
                 .layer('allocation').definedBy('se.familycentre.allocation..')
                 .layer('sie').definedBy('se.familycentre.sie..')
                 .layer('einvoice').definedBy('se.familycentre.einvoice..')
+                .layer('scenario').definedBy('se.familycentre.scenario..')
                 .whereLayer('web').mayNotBeAccessedByAnyLayer()
                 .whereLayer('pdf').mayNotBeAccessedByAnyLayer()
                 .whereLayer('config').mayNotBeAccessedByAnyLayer()
@@ -69,7 +70,8 @@ class DependencyDirectionSpec extends Specification {
                 .whereLayer('statement').mayOnlyBeAccessedByLayers('web', 'invoicing', 'centre', 'format', 'pdf',
                 'einvoice')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
-                'pdf', 'statement', 'config', 'einvoice')
+                'pdf', 'statement', 'config', 'einvoice', 'scenario')
+                .whereLayer('scenario').mayOnlyBeAccessedByLayers('web', 'centre', 'format')
                 .whereLayer('sie').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .whereLayer('einvoice').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .check(classes)

@@ -27,7 +27,7 @@ class PureCoreSpec extends Specification {
         noExceptionThrown()
 
         where:
-        pkg << ['se.familycentre.allocation..', 'se.familycentre.statement..', 'se.familycentre.sie..',
+        pkg << ['se.familycentre.allocation..', 'se.familycentre.statement..', 'se.familycentre.sie..', 'se.familycentre.scenario..',
                 'se.familycentre.einvoice..']
     }
 

@@ -1,0 +1,143 @@
+package se.familycentre.scenario
+
+import java.time.LocalDate
+import java.time.MonthDay
+import se.familycentre.allocation.Allocator
+import se.familycentre.allocation.Indexation
+import se.familycentre.allocation.LegalEntity
+import se.familycentre.allocation.Pool
+import se.familycentre.allocation.PoolRule
+import se.familycentre.allocation.RuleKind
+import se.familycentre.allocation.Sek
+import se.familycentre.allocation.ServiceType
+import se.familycentre.format.IndexSeriesReader
+import spock.lang.Specification
+
+/**
+ * RULES §7: a scenario expands into an ordinary centre and is computed year by year and by the
+ * first year's quarters; salaries rise on the revision dates after the start, compounding, exact;
+ * an index beyond its last known October is extended by the assumed change, exact; frames are
+ * compared with each entity's year.
+ */
+class ScenarioRunSpec extends Specification {
+
+    static final String REGION = '232100-0131'
+    static final String MUNICIPALITY = '212000-1561'
+
+    static Scenario plan(Map overrides = [:]) {
+        Map p = [start: LocalDate.parse('2027-08-01'), horizon: 3, increase: '3.0', k: '2.0', frames: [:],
+                 rent: '1850', rentIndex: Indexation.of('KPI', 2025), midwifeCoLocated: true] + overrides
+        new Scenario('Familjecentralen Norr (plan)', p.start as LocalDate, p.horizon as int,
+                [new LegalEntity(REGION, 'Västra Götalandsregionen'), new LegalEntity(MUNICIPALITY, 'Kommunen')],
+                [new Scenario.PlannedService('bmm', ServiceType.MIDWIFE_CLINIC, REGION, 'Barnmorskemottagning', null,
+                        p.midwifeCoLocated as boolean, 30.0),
+                 new Scenario.PlannedService('bvc', ServiceType.CHILD_HEALTH, REGION, 'Barnavårdscentral', null, true, 45.0),
+                 new Scenario.PlannedService('of', ServiceType.OPEN_PRESCHOOL, MUNICIPALITY, 'Öppen förskola', null, true, 80.0),
+                 new Scenario.PlannedService('soc', ServiceType.SOCIAL_SERVICES, MUNICIPALITY, 'Socialtjänst',
+                         p.socFrom as LocalDate, true, 20.0)],
+                [], Sek.sek(p.rent as String), p.rentIndex as Indexation, Sek.sek('60000'), Sek.sek('12000'), 'of',
+                new Scenario.PlannedCoordinator('of', 100.0, Sek.sek('42000'), 41.5, Sek.sek('15000'), Sek.sek('7200')),
+                Sek.sek('40000'),
+                [(Pool.PREMISES): new PoolRule(null, RuleKind.AREA, [:]), (Pool.JOINT): PoolRule.equal()],
+                new Scenario.Assumptions(p.increase as BigDecimal, MonthDay.of(4, 1), p.k as BigDecimal),
+                (p.frames as Map).collectEntries { k, v -> [(k): Sek.sek(v as String)] })
+    }
+
+    static ScenarioRun.Result run(Scenario s) {
+        def outcome = new ScenarioRun(new Allocator()).run(s, IndexSeriesReader.reference())
+        assert outcome instanceof ScenarioRun.Result: outcome
+        outcome as ScenarioRun.Result
+    }
+
+    def "the defaults: a centre opening 2027-08-01 for three years is computed per calendar year and per quarter of the first"() {
+        when:
+        def r = run(plan())
+
+        then:
+        r.years()*.period()*.toString() == ['Period[from=2027-08-01, to=2027-12-31]', 'Period[from=2028-01-01, to=2028-12-31]',
+                                            'Period[from=2029-01-01, to=2029-12-31]', 'Period[from=2030-01-01, to=2030-07-31]']
+        r.quarters()*.period()*.toString() == ['Period[from=2027-08-01, to=2027-09-30]', 'Period[from=2027-10-01, to=2027-12-31]']
+        r.years().every { y -> y.entities()*.organisationNumber() == [REGION, MUNICIPALITY] }
+        r.centre().rooms().findAll { it.isShared() }*.area()*.toPlainString() == ['4.5', '6', '20', '25']
+    }
+
+    def "each entity's total is its services' shares, and each year's entity totals add up to the centre's lines"() {
+        when:
+        def r = run(plan())
+
+        then:
+        r.years().every { y ->
+            def lines = y.allocation().lines().collect { Sek.decimal(it.total()) }.sum()
+            def entities = y.entities().collect { Sek.decimal(it.total()) }.sum()
+            lines == entities && y.entities().every { e ->
+                Sek.decimal(e.total()) == e.byPool().values().collect { Sek.decimal(it) }.sum()
+            }
+        }
+    }
+
+    def "the first year's quarters add up to the first year per party within the rounding of RULES §4"() {
+        when:
+        def r = run(plan(start: LocalDate.parse(start)))
+        def year = r.years()[0]
+        int roundings = r.quarters().size() * year.allocation().lines().size()
+
+        then:
+        [REGION, MUNICIPALITY].every { org ->
+            def inYear = Sek.decimal(year.entities().find { it.organisationNumber() == org }.total())
+            def inQuarters = r.quarters().collect { q -> Sek.decimal(q.entities().find { it.organisationNumber() == org }.total()) }.sum()
+            (inYear - inQuarters).abs() <= roundings * 0.01
+        }
+
+        where:
+        start << ['2027-01-01', '2027-02-15', '2027-08-01', '2027-12-01']
+    }
+
+    def "the salary rises by 3 % on each 1 April strictly after the start, compounding, exact"() {
+        when:
+        def c = ScenarioExpansion.coordinator(plan(start: LocalDate.parse(start)))
+
+        then:
+        c.salaryChanges().collect { "${it.from()} ${Sek.decimal(it.amount()).stripTrailingZeros().toPlainString()}".toString() } == expected
+
+        where:
+        start        || expected
+        '2027-08-01' || ['2028-04-01 43260', '2029-04-01 44557.8', '2030-04-01 45894.534']
+        '2027-04-01' || ['2028-04-01 43260', '2029-04-01 44557.8']
+        '2027-03-31' || ['2027-04-01 43260', '2028-04-01 44557.8', '2029-04-01 45894.534']
+    }
+
+    def "an index beyond its last known October is extended by the assumed change, exact: KPI October 2026 = 409,07 × 1,02³"() {
+        when:
+        def r = run(plan(start: LocalDate.parse('2027-01-01')))
+        def rent = r.years()[0].allocation().lines().find { it.id() == 'hyra' }
+        def factor = rent.segments()[0].indexation()
+
+        then: 'the rent of 2027 is priced by October 2026 against the base year 2025 (October 2025 = 409,07 × 1,02²)'
+        factor.indexYear() == 2026
+        factor.index() == new BigDecimal('409.07') * 1.02 * 1.02 * 1.02
+        factor.baseIndex() == new BigDecimal('409.07') * 1.02 * 1.02
+        factor.changePercent(2) == 2.00
+    }
+
+    def "a frame is exceeded when the entity's year costs more, and the answer says by how much"() {
+        when:
+        def r = run(plan(frames: [(MUNICIPALITY): '100000']))
+        def first = r.years()[0].entities().find { it.organisationNumber() == MUNICIPALITY }
+
+        then:
+        r.frames()*.organisationNumber().every { it == MUNICIPALITY }
+        r.frames()*.year() == [2027, 2028, 2029, 2030].findAll { y ->
+            Sek.decimal(r.years().find { it.period().from().year == y }.entities().find { it.organisationNumber() == MUNICIPALITY }.total()) > 100000
+        }
+        r.frames()[0].by() == first.total().subtract(Sek.sek('100000'))
+    }
+
+    def "a service that joins later takes part from then: the social services from 2028"() {
+        when:
+        def r = run(plan(socFrom: LocalDate.parse('2028-01-01')))
+
+        then:
+        r.years()[0].allocation().services().find { it.service() == 'soc' }.total().isZero()
+        r.years()[1].allocation().services().find { it.service() == 'soc' }.total().isPositive()
+    }
+}
