@@ -64,6 +64,11 @@ final class JsonFields {
         errors.add(new Violation(path, reason));
     }
 
+    /** A value of the right type the rules refuse (a 422, {@link FormatException.Kind#OUT_OF_BOUNDS}). */
+    void refuse(String path, String reason) {
+        refused.add(new Violation(path, reason));
+    }
+
     /** The object at a path, checking that it knows no property outside {@code allowed}. */
     @SuppressWarnings("unchecked")
     Map<String, Object> object(Object value, String path, Set<String> allowed) {

@@ -65,7 +65,7 @@ public class AllocationController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public HttpResponse<byte[]> allocate(@Body byte[] body) {
         CentreReader.AllocationRequest request = CentreReader.readRequest(body);
-        // the stateless calculator prices indexed lines with the shipped reference series (KPI)
+        // indexed lines are priced with the index values the database holds (Allocations)
         AllocationOutcome outcome = allocator.allocate(request.centre(), request.period());
         if (outcome instanceof AllocationOutcome.Refused refused) {
             throw new Refusal.RefusedByRules(CentreReader.inRequest(refused.violations()));
