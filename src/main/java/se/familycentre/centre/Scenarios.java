@@ -48,6 +48,30 @@ public class Scenarios {
         return outcomes;
     }
 
+    /**
+     * The scenario without each of its services in turn, keyed by the service left out: who pays
+     * what if that service does not join. A service that employs the coordinator or pays the
+     * premises cannot be left out of the plan without changing it otherwise, and is not.
+     */
+    public Map<String, ScenarioRun.Outcome> withoutEachService(Scenario scenario) {
+        IndexTable table = index.table();
+        String employer = scenario.coordinator() == null ? null : scenario.coordinator().employer();
+        Map<String, ScenarioRun.Outcome> outcomes = new LinkedHashMap<>();
+        for (Scenario.PlannedService left : scenario.services()) {
+            if (left.id().equals(employer) || left.id().equals(scenario.premisesPayer()) || scenario.services().size() < 2) {
+                continue;
+            }
+            Scenario without = new Scenario(scenario.name(), scenario.start(), scenario.horizonYears(),
+                    scenario.entities(), scenario.services().stream().filter(p -> p != left).toList(),
+                    scenario.sharedRooms(), scenario.rentPerSquareMetreYear(), scenario.rentIndexation(),
+                    scenario.cleaningPerYear(), scenario.otherSharedPerYear(), scenario.premisesPayer(),
+                    scenario.coordinator(), scenario.jointActivitiesPerYear(), scenario.rules(), scenario.assumptions(),
+                    scenario.frames());
+            outcomes.put(left.id(), run.run(without, table));
+        }
+        return outcomes;
+    }
+
     private static Scenario withPremisesRule(Scenario s, PoolRule rule) {
         Map<Pool, PoolRule> rules = new LinkedHashMap<>(s.rules());
         rules.put(Pool.PREMISES, rule);

@@ -30,7 +30,8 @@ import se.familycentre.scenario.ScenarioRun;
 /**
  * The budget simulator for steering groups (issue 11, RULES §7), stateless: a planned centre and
  * its assumptions in, each year's and the first year's quarters' costs per legal entity and
- * service out, with the frames exceeded, the warnings and the same plan under each premises rule.
+ * service out, with the frames exceeded, the warnings, the same plan under each premises rule and
+ * the plan without each service that can be left out.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = "apiToken")
@@ -79,6 +80,20 @@ public class ScenarioController {
             }
         }
         json.put("premisesRuleComparison", rules);
+        List<Map<String, Object>> without = new ArrayList<>();
+        for (Map.Entry<String, ScenarioRun.Outcome> e : scenarios.withoutEachService(scenario).entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("without", e.getKey());
+            if (e.getValue() instanceof ScenarioRun.Result r) {
+                m.put("totals", totals(r));
+                m.put("differenceFromPlan", difference(ScenarioRun.totals(r), ScenarioRun.totals(result)));
+            } else {
+                m.put("refused", ((ScenarioRun.Refused) e.getValue()).violations().stream()
+                        .map(v -> Map.of("field", "plan." + v.field(), "reason", v.reason())).toList());
+            }
+            without.add(m);
+        }
+        json.put("serviceComparison", without);
         return json;
     }
 

@@ -79,6 +79,18 @@ class ScenarioApiSpec extends Specification {
         equal.totals[REGION]['2027'] as BigDecimal == (a.json.years[0].entities.find { it.organisationNumber == REGION }.total as BigDecimal) + (region['2027'] as BigDecimal)
     }
 
+    def "without each service that can be left out: who pays what if it does not join"() {
+        when:
+        def a = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(plan()))
+        def withoutSoc = a.json.serviceComparison.find { it.without == 'soc' }
+
+        then: 'the open preschool employs the coordinator and pays the premises: it is not left out'
+        a.json.serviceComparison*.without == ['bmm', 'bvc', 'soc']
+
+        and: 'without the social services the region pays more (a third of the coordinator instead of a quarter)'
+        withoutSoc.differenceFromPlan[REGION].values().every { (it as BigDecimal) > 0 }
+    }
+
     def "a frame exceeded is named with the year and by how much"() {
         given:
         Map p = plan() + [frames: [[organisationNumber: MUNICIPALITY, perYear: '100000']]]
