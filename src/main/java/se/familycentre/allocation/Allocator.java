@@ -38,8 +38,21 @@ public final class Allocator {
      * assumption ({@link IndexTable#extendedBy}).
      */
     public AllocationOutcome allocate(Centre centre, Period period, IndexTable indexes) {
+        return allocate(centre, period, indexes, true);
+    }
+
+    /**
+     * A plan's centre (RULES §7): its amounts are expanded exactly from the plan's assumptions
+     * (a salary × 1,03ⁿ has as many decimals as it has), so they are not held to the four decimals
+     * the register keeps; everything else is checked as for any centre.
+     */
+    public AllocationOutcome allocatePlan(Centre centre, Period period, IndexTable indexes) {
+        return allocate(centre, period, indexes, false);
+    }
+
+    private AllocationOutcome allocate(Centre centre, Period period, IndexTable indexes, boolean registerPrecision) {
         Objects.requireNonNull(indexes, "indexes: IndexTable.empty() when there are no index values");
-        List<Violation> violations = CentreValidator.validate(centre, period, indexes);
+        List<Violation> violations = CentreValidator.validate(centre, period, indexes, registerPrecision);
         if (!violations.isEmpty()) {
             return new AllocationOutcome.Refused(violations);
         }

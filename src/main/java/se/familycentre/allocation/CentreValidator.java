@@ -30,7 +30,15 @@ public final class CentreValidator {
      * @param table the index values; {@code null} checks the clauses alone
      */
     public static List<Violation> validate(Centre centre, Period period, IndexTable table) {
-        Checks checks = new Checks();
+        return validate(centre, period, table, true);
+    }
+
+    /**
+     * As {@link #validate(Centre, Period, IndexTable)}; with {@code registerPrecision} off, amounts may
+     * have any number of decimals (a plan's expanded amounts, RULES §7).
+     */
+    static List<Violation> validate(Centre centre, Period period, IndexTable table, boolean registerPrecision) {
+        Checks checks = new Checks(registerPrecision);
         boolean periodValid = period(period, checks);
         centre(centre, checks, periodValid ? period : null, table);
         return checks.violations();

@@ -24,8 +24,18 @@ final class Checks {
     static final int MAX_NAME = 200;
 
     private final List<Violation> violations = new ArrayList<>();
+    /** Whether amounts are held to the register's four decimals; a plan's expanded amounts are exact. */
+    private final boolean registerPrecision;
     /** The services by id, as far as they have been checked; later parts refer to them. */
     final Map<String, Service> services = new HashMap<>();
+
+    Checks() {
+        this(true);
+    }
+
+    Checks(boolean registerPrecision) {
+        this.registerPrecision = registerPrecision;
+    }
 
     List<Violation> violations() {
         return List.copyOf(violations);
@@ -98,10 +108,11 @@ final class Checks {
 
     /**
      * The register keeps amounts and percentages to four decimals; more would be rounded silently, so it is refused.
+     * A plan's amounts, expanded from its assumptions (RULES §7), are exact and are not held to it.
      * Stripping zeros only lowers a scale, so a scale of four or less needs no stripping.
      */
     private void decimals(BigDecimal value, Field field) {
-        if (value.scale() > 4 && value.stripTrailingZeros().scale() > 4) {
+        if (registerPrecision && value.scale() > 4 && value.stripTrailingZeros().scale() > 4) {
             add(field, "has at most four decimals, was " + value.toPlainString());
         }
     }

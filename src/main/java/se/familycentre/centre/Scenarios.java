@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.IndexTable;
-import se.familycentre.allocation.Pool;
-import se.familycentre.allocation.PoolRule;
 import se.familycentre.allocation.RuleKind;
 import se.familycentre.scenario.Scenario;
 import se.familycentre.scenario.ScenarioRun;
+import se.familycentre.scenario.ScenarioVariants;
 
 /**
  * Scenarios computed with the index values the database holds ({@link IndexValues}), extended by
@@ -30,53 +29,20 @@ public class Scenarios {
         return run.run(scenario, index.table());
     }
 
-    /**
-     * The scenario under each premises rule it can take (RULES §2): equal and by area, and by
-     * percentages when the scenario gives them; the scenario's own rule among them.
-     */
+    /** The scenario under each premises rule ({@link ScenarioVariants#premisesRules}). */
     public Map<RuleKind, ScenarioRun.Outcome> premisesRules(Scenario scenario) {
-        IndexTable table = index.table();
-        Map<RuleKind, ScenarioRun.Outcome> outcomes = new LinkedHashMap<>();
-        PoolRule own = scenario.rules().get(Pool.PREMISES);
-        for (RuleKind kind : RuleKind.values()) {
-            PoolRule rule = kind == RuleKind.PERCENT ? (own != null && own.rule() == RuleKind.PERCENT ? own : null)
-                    : new PoolRule(null, kind, Map.of());
-            if (rule != null) {
-                outcomes.put(kind, run.run(withPremisesRule(scenario, rule), table));
-            }
-        }
-        return outcomes;
+        return runAll(ScenarioVariants.premisesRules(scenario));
     }
 
-    /**
-     * The scenario without each of its services in turn, keyed by the service left out: who pays
-     * what if that service does not join. A service that employs the coordinator or pays the
-     * premises cannot be left out of the plan without changing it otherwise, and is not.
-     */
+    /** The scenario without each service that can be left out ({@link ScenarioVariants#withoutEachService}). */
     public Map<String, ScenarioRun.Outcome> withoutEachService(Scenario scenario) {
-        IndexTable table = index.table();
-        String employer = scenario.coordinator() == null ? null : scenario.coordinator().employer();
-        Map<String, ScenarioRun.Outcome> outcomes = new LinkedHashMap<>();
-        for (Scenario.PlannedService left : scenario.services()) {
-            if (left.id().equals(employer) || left.id().equals(scenario.premisesPayer()) || scenario.services().size() < 2) {
-                continue;
-            }
-            Scenario without = new Scenario(scenario.name(), scenario.start(), scenario.horizonYears(),
-                    scenario.entities(), scenario.services().stream().filter(p -> p != left).toList(),
-                    scenario.sharedRooms(), scenario.rentPerSquareMetreYear(), scenario.rentIndexation(),
-                    scenario.cleaningPerYear(), scenario.otherSharedPerYear(), scenario.premisesPayer(),
-                    scenario.coordinator(), scenario.jointActivitiesPerYear(), scenario.rules(), scenario.assumptions(),
-                    scenario.frames());
-            outcomes.put(left.id(), run.run(without, table));
-        }
-        return outcomes;
+        return runAll(ScenarioVariants.withoutEachService(scenario));
     }
 
-    private static Scenario withPremisesRule(Scenario s, PoolRule rule) {
-        Map<Pool, PoolRule> rules = new LinkedHashMap<>(s.rules());
-        rules.put(Pool.PREMISES, rule);
-        return new Scenario(s.name(), s.start(), s.horizonYears(), s.entities(), s.services(), s.sharedRooms(),
-                s.rentPerSquareMetreYear(), s.rentIndexation(), s.cleaningPerYear(), s.otherSharedPerYear(),
-                s.premisesPayer(), s.coordinator(), s.jointActivitiesPerYear(), rules, s.assumptions(), s.frames());
+    private <K> Map<K, ScenarioRun.Outcome> runAll(Map<K, Scenario> variants) {
+        IndexTable table = index.table();
+        Map<K, ScenarioRun.Outcome> outcomes = new LinkedHashMap<>();
+        variants.forEach((k, s) -> outcomes.put(k, run.run(s, table)));
+        return outcomes;
     }
 }

@@ -77,7 +77,7 @@ public final class ScenarioRun {
         List<PeriodResult> quarters = new ArrayList<>();
         LinkedHashSet<Allocation.Warning> warnings = new LinkedHashSet<>();
         for (Period p : years(scenario)) {
-            AllocationOutcome outcome = allocator.allocate(centre, p, index);
+            AllocationOutcome outcome = allocator.allocatePlan(centre, p, index);
             if (outcome instanceof AllocationOutcome.Refused r) {
                 return new Refused(r.violations());
             }
@@ -86,7 +86,7 @@ public final class ScenarioRun {
             years.add(new PeriodResult(p, a, entities(centre, a)));
         }
         for (Period p : quarters(scenario)) {
-            Allocation a = ((AllocationOutcome.Allocated) allocator.allocate(centre, p, index)).allocation();
+            Allocation a = ((AllocationOutcome.Allocated) allocator.allocatePlan(centre, p, index)).allocation();
             quarters.add(new PeriodResult(p, a, entities(centre, a)));
         }
         return new Result(scenario, centre, years, quarters, frames(scenario, years), List.copyOf(warnings));

@@ -106,6 +106,22 @@ class ScenarioRunSpec extends Specification {
         '2027-03-31' || ['2027-04-01 43260', '2028-04-01 44557.8', '2029-04-01 45894.534']
     }
 
+    def "expanded amounts stay exact: ten years of 3 % increases carry every decimal into the engine, not four"() {
+        when:
+        def s = plan(horizon: 10)
+        def salaries = ScenarioExpansion.coordinator(s).salaryChanges()*.amount().collect { Sek.decimal(it) }
+        def r = run(s)
+
+        then:
+        salaries.last() == new BigDecimal('42000') * new BigDecimal('1.03').pow(10)
+        salaries.last().toPlainString() == "56444.48793245312066058"
+        r.years().size() == 11
+
+        and: 'the register still holds stored centres to four decimals'
+        new Allocator().allocate(r.centre(), r.years()[5].period(), IndexSeriesReader.reference().extendedBy(0.02, 2040))
+                instanceof se.familycentre.allocation.AllocationOutcome.Refused
+    }
+
     def "an index beyond its last known October is extended by the assumed change, exact: KPI October 2026 = 409,07 × 1,02³"() {
         when:
         def r = run(plan(start: LocalDate.parse('2027-01-01')))
