@@ -122,6 +122,27 @@ class ScenarioRunSpec extends Specification {
                 instanceof se.familycentre.allocation.AllocationOutcome.Refused
     }
 
+    def "the planned centre, written in the centre format and read back as a stored centre is, computes each year to the öre as the plan did"() {
+        given: 'a three-year plan whose expanded amounts fit the register (3 % increases: 43 260, 44 557,8, 45 894,534)'
+        def s = plan(start: LocalDate.parse('2027-01-01'))
+        def r = run(s)
+        String json = groovy.json.JsonOutput.toJson([centre: se.familycentre.format.CentreWriter.document(
+                new se.familycentre.format.CentreDocument(r.centre(), null))])
+
+        when:
+        def stored = se.familycentre.format.CentreReader.readImport(json).document().centre()
+        def table = IndexSeriesReader.reference().extendedBy(0.02, s.end().year)
+
+        then:
+        r.years().every { y ->
+            def outcome = new Allocator().allocate(stored, y.period(), table)
+            assert outcome instanceof se.familycentre.allocation.AllocationOutcome.Allocated: outcome
+            def a = (outcome as se.familycentre.allocation.AllocationOutcome.Allocated).allocation()
+            a.services() == y.allocation().services() && a.flows() == y.allocation().flows() &&
+                    a.lines()*.total() == y.allocation().lines()*.total()
+        }
+    }
+
     def "an index beyond its last known October is extended by the assumed change, exact: KPI October 2026 = 409,07 × 1,02³"() {
         when:
         def r = run(plan(start: LocalDate.parse('2027-01-01')))
