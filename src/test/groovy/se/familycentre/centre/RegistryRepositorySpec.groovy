@@ -447,10 +447,11 @@ class RegistryRepositorySpec extends Specification {
     def "cost lines by position; amount changes by date; deleteByCostLineId; a stale update throws"() {
         given:
         CentreRow c = centre()
-        CostLineRow rent = costLines.save(line(c.id(), 1, 'hyra', 'YEAR', '129600'))
+        CostLineRow rent = costLines.save(new CostLineRow(null, c.id(), 1, 'hyra', 'hyra', 'PREMISES', 'of', 'YEAR',
+                new BigDecimal('129600'), null, null, null, null, 'KPI', 2021, new BigDecimal('75.5'), false, null))
         CostLineRow alarm = costLines.save(line(c.id(), 0, 'larm', 'QUARTER', '2500'))
         CostLineRow furniture = costLines.save(new CostLineRow(null, c.id(), 2, 'mobler', 'Möbler', 'PREMISES', 'of', 'ONCE',
-                new BigDecimal('31487.50'), null, null, LocalDate.of(2025, 2, 12), null, null))
+                new BigDecimal('31487.50'), null, null, LocalDate.of(2025, 2, 12), null, null, null, null, null, null))
         costLineChanges.save(new CostLineChangeRow(null, rent.id(), LocalDate.of(2025, 7, 1), new BigDecimal('132000')))
         costLineChanges.save(new CostLineChangeRow(null, rent.id(), LocalDate.of(2025, 4, 1), new BigDecimal('130000')))
         costLineChanges.save(new CostLineChangeRow(null, alarm.id(), LocalDate.of(2025, 4, 1), new BigDecimal('2600')))
@@ -458,6 +459,10 @@ class RegistryRepositorySpec extends Specification {
         expect:
         costLines.findByCentreIdOrderByPosition(c.id())*.lineKey() == ['larm', 'hyra', 'mobler']
         costLines.findByCentreIdAndLineKey(c.id(), 'mobler').orElseThrow().onceDate() == LocalDate.of(2025, 2, 12)
+        with(costLines.findByCentreIdAndLineKey(c.id(), 'hyra').orElseThrow()) {
+            indexSeries() == 'KPI' && indexBaseYear() == 2021 && indexShare().compareTo(new BigDecimal('75.5')) == 0 && !indexFloor()
+        }
+        costLines.findByCentreIdAndLineKey(c.id(), 'mobler').orElseThrow().indexSeries() == null
         costLines.findByCentreIdAndLineKey(c.id(), 'mobler').orElseThrow().amount().compareTo(new BigDecimal('31487.5')) == 0
         costLineChanges.findByCostLineIdOrderByValidFrom(rent.id())*.validFrom() == [LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)]
 
@@ -470,14 +475,14 @@ class RegistryRepositorySpec extends Specification {
 
         when:
         CostLineRow updated = costLines.update(new CostLineRow(furniture.id(), c.id(), 2, 'mobler', 'Möbler', 'PREMISES', 'of',
-                'ONCE', new BigDecimal('30000'), null, null, LocalDate.of(2025, 2, 12), null, 0L))
+                'ONCE', new BigDecimal('30000'), null, null, LocalDate.of(2025, 2, 12), null, null, null, null, null, 0L))
 
         then:
         updated.version() == 1L
 
         when:
         costLines.update(new CostLineRow(furniture.id(), c.id(), 2, 'mobler', 'Möbler', 'PREMISES', 'of',
-                'ONCE', new BigDecimal('1'), null, null, LocalDate.of(2025, 2, 12), null, 0L))
+                'ONCE', new BigDecimal('1'), null, null, LocalDate.of(2025, 2, 12), null, null, null, null, null, 0L))
 
         then:
         thrown(OptimisticLockException)
@@ -499,7 +504,7 @@ class RegistryRepositorySpec extends Specification {
 
     private static CostLineRow line(long centreId, int position, String key, String periodicity, String amount) {
         new CostLineRow(null, centreId, position, key, key, 'PREMISES', 'of', periodicity, new BigDecimal(amount),
-                null, null, null, null, null)
+                null, null, null, null, null, null, null, null, null)
     }
 
     // ---- the database's own cascade ----------------------------------------------
