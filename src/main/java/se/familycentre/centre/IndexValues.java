@@ -39,6 +39,10 @@ public class IndexValues {
     /** Who the shipped values are recorded by. */
     static final String REFERENCE = "reference data";
 
+    private static final String COLUMNS = "SELECT series, index_year, october, recorded_at, recorded_by FROM index_value";
+    private static final String INSERT = "INSERT INTO index_value (series, index_year, october, recorded_at, recorded_by) "
+            + "VALUES (?, ?, ?, ?, ?)";
+
     private static final Pattern SERIES = Pattern.compile("[A-Z][A-Z0-9_-]{0,19}");
     private static final int FIRST_YEAR = 1980;
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
@@ -67,36 +71,35 @@ public class IndexValues {
     void enterReference(StartupEvent event) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (IndexSeries s : IndexSeriesReader.reference().all()) {
-            s.octoberValues().forEach((year, value) -> jdbc.prepareStatement(
-                    "INSERT INTO index_value (series, index_year, october, recorded_at, recorded_by) "
-                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
-                        ps.setString(1, s.name());
-                        ps.setInt(2, year);
-                        ps.setBigDecimal(3, value);
-                        ps.setTimestamp(4, Timestamp.from(now.toInstant()));
-                        ps.setString(5, REFERENCE);
-                        return ps.executeUpdate();
-                    }));
+            s.octoberValues().forEach((year, value) ->
+                    insert(INSERT + " ON CONFLICT DO NOTHING", s.name(), year, value, now, REFERENCE));
         }
     }
 
     /** Every series with its values, as the engine takes them. */
     @Transactional(readOnly = true)
     public IndexTable table() {
-        Map<String, Map<Integer, BigDecimal>> bySeries = new LinkedHashMap<>();
-        for (Entry e : entries(null)) {
-            bySeries.computeIfAbsent(e.series(), k -> new TreeMap<>()).put(e.year(), e.october());
-        }
         List<IndexSeries> series = new ArrayList<>();
-        bySeries.forEach((name, values) -> series.add(IndexSeries.of(name, values)));
+        bySeries().forEach((name, entries) -> {
+            Map<Integer, BigDecimal> values = new TreeMap<>();
+            entries.forEach(e -> values.put(e.year(), e.october()));
+            series.add(IndexSeries.of(name, values));
+        });
         return IndexTable.of(series);
+    }
+
+    /** Every series' values in year order, the series in name order. */
+    @Transactional(readOnly = true)
+    public Map<String, List<Entry>> bySeries() {
+        Map<String, List<Entry>> bySeries = new LinkedHashMap<>();
+        entries(null).forEach(e -> bySeries.computeIfAbsent(e.series(), k -> new ArrayList<>()).add(e));
+        return bySeries;
     }
 
     /** The values of one series, or of all when {@code series} is null, by series and year. */
     @Transactional(readOnly = true)
     public List<Entry> entries(String series) {
-        String sql = "SELECT series, index_year, october, recorded_at, recorded_by FROM index_value"
-                + (series == null ? "" : " WHERE series = ?") + " ORDER BY series, index_year";
+        String sql = COLUMNS + (series == null ? "" : " WHERE series = ?") + " ORDER BY series, index_year";
         return jdbc.prepareStatement(sql, ps -> {
             if (series != null) {
                 ps.setString(1, series);
@@ -144,29 +147,31 @@ public class IndexValues {
         }
         String by = audit.currentActor();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.prepareStatement("INSERT INTO index_value (series, index_year, october, recorded_at, recorded_by) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, series);
-                    ps.setInt(2, year);
-                    ps.setBigDecimal(3, october);
-                    ps.setTimestamp(4, Timestamp.from(now.toInstant()));
-                    ps.setString(5, by);
-                    return ps.executeUpdate();
-                });
+        insert(INSERT, series, year, october, now, by);
         audit.record("CREATE", "INDEX_VALUE", series + "/" + year, null,
                 series + " October " + year + " = " + october.toPlainString());
         return new Entered(find(series, year).orElseThrow(), true);
     }
 
     private Optional<Entry> find(String series, int year) {
-        return jdbc.prepareStatement("SELECT series, index_year, october, recorded_at, recorded_by FROM index_value "
-                + "WHERE series = ? AND index_year = ?", ps -> {
+        return jdbc.prepareStatement(COLUMNS + " WHERE series = ? AND index_year = ?", ps -> {
                     ps.setString(1, series);
                     ps.setInt(2, year);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(entry(rs)) : Optional.<Entry>empty();
                     }
                 });
+    }
+
+    private void insert(String sql, String series, int year, BigDecimal october, OffsetDateTime at, String by) {
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, series);
+            ps.setInt(2, year);
+            ps.setBigDecimal(3, october);
+            ps.setTimestamp(4, Timestamp.from(at.toInstant()));
+            ps.setString(5, by);
+            return ps.executeUpdate();
+        });
     }
 
     /** A row, its value as published: the column's four decimals cut to what is needed, at least two. */

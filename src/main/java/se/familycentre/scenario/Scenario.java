@@ -62,6 +62,20 @@ public record Scenario(
         frames = frames == null ? Map.of() : Map.copyOf(frames);
     }
 
+    /** The same plan with other pool rules. */
+    public Scenario withRules(Map<Pool, PoolRule> otherRules) {
+        return new Scenario(name, start, horizonYears, entities, services, sharedRooms, rentPerSquareMetreYear,
+                rentIndexation, cleaningPerYear, otherSharedPerYear, premisesPayer, coordinator, jointActivitiesPerYear,
+                otherRules, assumptions, frames);
+    }
+
+    /** The same plan with other services. */
+    public Scenario withServices(List<PlannedService> otherServices) {
+        return new Scenario(name, start, horizonYears, entities, otherServices, sharedRooms, rentPerSquareMetreYear,
+                rentIndexation, cleaningPerYear, otherSharedPerYear, premisesPayer, coordinator, jointActivitiesPerYear,
+                rules, assumptions, frames);
+    }
+
     /** The last day of the horizon. */
     public LocalDate end() {
         return start.plusYears(horizonYears).minusDays(1);

@@ -25,10 +25,7 @@ public final class ScenarioVariants {
             if (rule != null) {
                 Map<Pool, PoolRule> rules = new LinkedHashMap<>(s.rules());
                 rules.put(Pool.PREMISES, rule);
-                variants.put(kind, new Scenario(s.name(), s.start(), s.horizonYears(), s.entities(), s.services(),
-                        s.sharedRooms(), s.rentPerSquareMetreYear(), s.rentIndexation(), s.cleaningPerYear(),
-                        s.otherSharedPerYear(), s.premisesPayer(), s.coordinator(), s.jointActivitiesPerYear(), rules,
-                        s.assumptions(), s.frames()));
+                variants.put(kind, s.withRules(rules));
             }
         }
         return variants;
@@ -46,11 +43,7 @@ public final class ScenarioVariants {
             if (left.id().equals(employer) || left.id().equals(s.premisesPayer()) || s.services().size() < 2) {
                 continue;
             }
-            variants.put(left.id(), new Scenario(s.name(), s.start(), s.horizonYears(), s.entities(),
-                    s.services().stream().filter(p -> p != left).toList(), s.sharedRooms(),
-                    s.rentPerSquareMetreYear(), s.rentIndexation(), s.cleaningPerYear(), s.otherSharedPerYear(),
-                    s.premisesPayer(), s.coordinator(), s.jointActivitiesPerYear(), s.rules(), s.assumptions(),
-                    s.frames()));
+            variants.put(left.id(), s.withServices(s.services().stream().filter(p -> p != left).toList()));
         }
         return variants;
     }

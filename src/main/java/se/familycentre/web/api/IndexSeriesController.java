@@ -54,10 +54,8 @@ public class IndexSeriesController {
     @ApiResponse(responseCode = "200", description = "The series",
             content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IndexSeriesList")))
     public Map<String, Object> list() {
-        Map<String, List<IndexValues.Entry>> bySeries = new LinkedHashMap<>();
-        values.entries(null).forEach(e -> bySeries.computeIfAbsent(e.series(), k -> new ArrayList<>()).add(e));
         List<Map<String, Object>> series = new ArrayList<>();
-        bySeries.forEach((name, entries) -> series.add(series(name, entries)));
+        values.bySeries().forEach((name, entries) -> series.add(series(name, entries)));
         return Map.of("series", series);
     }
 
