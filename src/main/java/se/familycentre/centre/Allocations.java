@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.Centre;
+import se.familycentre.allocation.IndexTable;
 import se.familycentre.allocation.Period;
 
 /**
@@ -22,7 +23,9 @@ public class Allocations {
         this.index = index;
     }
 
+    /** The values are read only for a centre with an indexed line: issuing reads no index for the others. */
     public AllocationOutcome allocate(Centre centre, Period period) {
-        return allocator.allocate(centre, period, index.table());
+        boolean indexed = centre.costLines().stream().anyMatch(l -> l.indexation() != null);
+        return allocator.allocate(centre, period, indexed ? index.table() : IndexTable.empty());
     }
 }
