@@ -6,7 +6,9 @@ import java.util.Map;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.IndexTable;
 import se.familycentre.allocation.RuleKind;
+import se.familycentre.allocation.Violation;
 import se.familycentre.scenario.Scenario;
+import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
 import se.familycentre.scenario.ScenarioVariants;
 
@@ -27,6 +29,20 @@ public class Scenarios {
 
     public ScenarioRun.Outcome compute(Scenario scenario) {
         return run.run(scenario, index.table());
+    }
+
+    /**
+     * The plan with its comparisons, or the rules' refusal of the plan itself (named under {@code plan.}).
+     *
+     * @throws Refusal.RefusedByRules the plan cannot be computed
+     */
+    public ScenarioReport report(Scenario scenario) {
+        ScenarioRun.Outcome outcome = compute(scenario);
+        if (outcome instanceof ScenarioRun.Refused refused) {
+            throw new Refusal.RefusedByRules(refused.violations().stream()
+                    .map(v -> new Violation("plan." + v.field(), v.reason())).toList());
+        }
+        return new ScenarioReport((ScenarioRun.Result) outcome, premisesRules(scenario), withoutEachService(scenario));
     }
 
     /** The scenario under each premises rule ({@link ScenarioVariants#premisesRules}). */

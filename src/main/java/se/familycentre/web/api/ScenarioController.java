@@ -17,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
-import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.Pool;
-import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.Sek;
-import se.familycentre.centre.Refusal;
 import se.familycentre.centre.Scenarios;
 import se.familycentre.format.ScenarioReader;
 import se.familycentre.scenario.Scenario;
+import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
 
 /**
@@ -66,43 +64,39 @@ public class ScenarioController {
     @ApiResponse(responseCode = "500", description = "Anything unexpected (…:internal-error)",
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public Map<String, Object> compute(@Body String body) {
-        Scenario scenario = ScenarioReader.read(body);
-        ScenarioRun.Result result = result(scenarios.compute(scenario));
-        Map<String, Object> json = result(result);
+        return report(scenarios.report(ScenarioReader.read(body)));
+    }
+
+    /** The plan, the rule comparison and the service comparison, as the API answers them. */
+    static Map<String, Object> report(ScenarioReport report) {
+        ScenarioRun.Result plan = report.plan();
+        Map<String, Object> json = result(plan);
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (Map.Entry<RuleKind, ScenarioRun.Outcome> e : scenarios.premisesRules(scenario).entrySet()) {
-            if (e.getValue() instanceof ScenarioRun.Result r) {
+        report.premisesRules().forEach((rule, outcome) -> {
+            if (outcome instanceof ScenarioRun.Result r) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("premisesRule", e.getKey().name());
+                m.put("premisesRule", rule.name());
                 m.put("totals", totals(r));
-                m.put("differenceFromPlan", difference(ScenarioRun.totals(r), ScenarioRun.totals(result)));
+                m.put("differenceFromPlan", amounts(ScenarioReport.difference(r, plan)));
                 rules.add(m);
             }
-        }
+        });
         json.put("premisesRuleComparison", rules);
         List<Map<String, Object>> without = new ArrayList<>();
-        for (Map.Entry<String, ScenarioRun.Outcome> e : scenarios.withoutEachService(scenario).entrySet()) {
+        report.withoutEachService().forEach((service, outcome) -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("without", e.getKey());
-            if (e.getValue() instanceof ScenarioRun.Result r) {
+            m.put("without", service);
+            if (outcome instanceof ScenarioRun.Result r) {
                 m.put("totals", totals(r));
-                m.put("differenceFromPlan", difference(ScenarioRun.totals(r), ScenarioRun.totals(result)));
+                m.put("differenceFromPlan", amounts(ScenarioReport.difference(r, plan)));
             } else {
-                m.put("refused", ((ScenarioRun.Refused) e.getValue()).violations().stream()
+                m.put("refused", ((ScenarioRun.Refused) outcome).violations().stream()
                         .map(v -> Map.of("field", "plan." + v.field(), "reason", v.reason())).toList());
             }
             without.add(m);
-        }
+        });
         json.put("serviceComparison", without);
         return json;
-    }
-
-    private static ScenarioRun.Result result(ScenarioRun.Outcome outcome) {
-        if (outcome instanceof ScenarioRun.Refused refused) {
-            throw new Refusal.RefusedByRules(refused.violations().stream()
-                    .map(v -> new se.familycentre.allocation.Violation("plan." + v.field(), v.reason())).toList());
-        }
-        return (ScenarioRun.Result) outcome;
     }
 
     static Map<String, Object> result(ScenarioRun.Result r) {
@@ -171,23 +165,16 @@ public class ScenarioController {
         return m;
     }
 
-    private static Map<String, Map<String, String>> totals(ScenarioRun.Result r) {
-        Map<String, Map<String, String>> m = new LinkedHashMap<>();
-        ScenarioRun.totals(r).forEach((org, years) -> {
-            Map<String, String> y = new LinkedHashMap<>();
-            years.forEach((year, amount) -> y.put(String.valueOf(year), Sek.plain(amount)));
-            m.put(org, y);
-        });
-        return m;
+    static Map<String, Map<String, String>> totals(ScenarioRun.Result r) {
+        return amounts(ScenarioRun.totals(r));
     }
 
-    /** Per entity and year, this rule's total less the plan's: positive where the entity pays more. */
-    private static Map<String, Map<String, String>> difference(Map<String, Map<Integer, MonetaryAmount>> other,
-                                                               Map<String, Map<Integer, MonetaryAmount>> plan) {
+    /** Entity → year → amount, as plain decimal strings. */
+    static Map<String, Map<String, String>> amounts(Map<String, Map<Integer, MonetaryAmount>> byEntity) {
         Map<String, Map<String, String>> m = new LinkedHashMap<>();
-        other.forEach((org, years) -> {
+        byEntity.forEach((org, years) -> {
             Map<String, String> y = new LinkedHashMap<>();
-            years.forEach((year, amount) -> y.put(String.valueOf(year), Sek.plain(amount.subtract(plan.get(org).get(year)))));
+            years.forEach((year, amount) -> y.put(String.valueOf(year), Sek.plain(amount)));
             m.put(org, y);
         });
         return m;
