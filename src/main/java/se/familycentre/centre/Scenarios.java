@@ -37,12 +37,25 @@ public class Scenarios {
      * @throws Refusal.RefusedByRules the plan cannot be computed
      */
     public ScenarioReport report(Scenario scenario) {
-        ScenarioRun.Outcome outcome = compute(scenario);
+        return new ScenarioReport(computed(compute(scenario)), premisesRules(scenario), withoutEachService(scenario));
+    }
+
+    /**
+     * What a plan came to, or its refusal as the registry's, each field named under {@code plan.}.
+     *
+     * @throws Refusal.RefusedByRules the plan cannot be computed
+     */
+    public static ScenarioRun.Result computed(ScenarioRun.Outcome outcome) {
         if (outcome instanceof ScenarioRun.Refused refused) {
             throw new Refusal.RefusedByRules(refused.violations().stream()
                     .map(v -> new Violation("plan." + v.field(), v.reason())).toList());
         }
-        return new ScenarioReport((ScenarioRun.Result) outcome, premisesRules(scenario), withoutEachService(scenario));
+        return (ScenarioRun.Result) outcome;
+    }
+
+    /** Each calendar quarter of the plan's horizon ({@link ScenarioRun#quarters(Scenario, IndexTable)}). */
+    public ScenarioRun.Outcome quarters(Scenario scenario) {
+        return run.quarters(scenario, index.table());
     }
 
     /** The scenario under each premises rule ({@link ScenarioVariants#premisesRules}). */

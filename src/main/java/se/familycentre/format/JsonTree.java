@@ -156,6 +156,60 @@ final class JsonTree {
         }
     }
 
+    /** A tree as {@link #parse} reads it, with {@link #NULL} as Java's null: for answering it as it was given. */
+    static Object plain(Object tree) {
+        if (tree == NULL) {
+            return null;
+        }
+        if (tree instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, plain(v)));
+            return out;
+        }
+        if (tree instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        return tree;
+    }
+
+    /** A tree as {@link #parse} reads it, written back as JSON text; numbers as their exact decimal text. */
+    static String write(Object tree) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = FACTORY.createGenerator(text)) {
+            write(g, tree);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
+        if (v == NULL || v == null) {
+            g.writeNull();
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                write(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof java.math.BigDecimal d) {
+            g.writeNumber(d.toPlainString());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
     /** The body is not JSON at all. */
     static final class MalformedJson extends RuntimeException {
         MalformedJson(String message) {

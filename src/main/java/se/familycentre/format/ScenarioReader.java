@@ -45,6 +45,30 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
+    /** A saved plan's JSON as a tree to answer with (objects, lists, strings, numbers, booleans, nulls). */
+    public static Map<String, Object> tree(String json) {
+        return JsonFields.castMap((Map<?, ?>) JsonTree.plain(JsonTree.parse(json)));
+    }
+
+    /** A saved plan's JSON under another name, all else as it was. */
+    public static String renamed(String json, String name) {
+        Map<String, Object> m = JsonFields.castMap((Map<?, ?>) JsonTree.parse(json));
+        m.put("name", name);
+        return JsonTree.write(m);
+    }
+
+    /** The body of a copy: nothing, or {@code {"name": …}} for the copy's name. */
+    public static String copyName(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonFields f = new JsonFields();
+        Map<String, Object> m = f.object(JsonTree.parseBody(body), "", Set.of("name"));
+        String name = m == null ? null : f.text(m, "name", "");
+        f.throwIfAny();
+        return name;
+    }
+
     public static Scenario read(String body) {
         JsonFields f = new JsonFields();
         Map<String, Object> m = f.object(JsonTree.parseBody(body), "", ROOT);

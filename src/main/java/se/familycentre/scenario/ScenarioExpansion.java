@@ -34,6 +34,19 @@ public final class ScenarioExpansion {
     }
 
     public static Centre expand(Scenario s) {
+        return expand(s, false);
+    }
+
+    /**
+     * The plan as a centre the register keeps, once decided: as {@link #expand}, with each planned
+     * salary after a revision rounded to the öre (half up), as a salary is paid. Compounding is still
+     * from the exact figure, so the n-th salary is the exact one rounded, not a rounding of a rounding.
+     */
+    public static Centre forRegister(Scenario s) {
+        return expand(s, true);
+    }
+
+    private static Centre expand(Scenario s, boolean register) {
         List<Service> services = new ArrayList<>();
         List<Room> rooms = new ArrayList<>();
         for (Scenario.PlannedService p : s.services()) {
@@ -61,7 +74,7 @@ public final class ScenarioExpansion {
                 s.start());
         yearly(lines, "aktiviteter", "Gemensamma aktiviteter", Pool.JOINT, employer != null ? employer : premisesPayer,
                 s.jointActivitiesPerYear(), s.start());
-        List<Coordinator> coordinators = s.coordinator() == null ? List.of() : List.of(coordinator(s));
+        List<Coordinator> coordinators = s.coordinator() == null ? List.of() : List.of(coordinator(s, register));
         Map<Pool, List<PoolRule>> rules = new EnumMap<>(Pool.class);
         s.rules().forEach((pool, rule) -> rules.put(pool, List.of(rule)));
         boolean dedicated = s.services().stream().anyMatch(p -> p.dedicatedArea() != null && p.dedicatedArea().signum() > 0);
@@ -79,6 +92,10 @@ public final class ScenarioExpansion {
 
     /** The coordinator from the start, the salary raised on each revision date after it, compounding, exact. */
     static Coordinator coordinator(Scenario s) {
+        return coordinator(s, false);
+    }
+
+    private static Coordinator coordinator(Scenario s, boolean toOre) {
         Scenario.PlannedCoordinator c = s.coordinator();
         BigDecimal rise = BigDecimal.ONE.add(s.assumptions().salaryIncreasePercent().movePointLeft(2));
         BigDecimal salary = Sek.decimal(c.monthlySalary());
@@ -88,7 +105,7 @@ public final class ScenarioExpansion {
                     d = s.assumptions().salaryRevision().atYear(d.getYear() + 1)) {
                 if (d.isAfter(s.start())) {
                     salary = salary.multiply(rise);
-                    changes.add(new AmountChange(d, Sek.sek(salary)));
+                    changes.add(new AmountChange(d, Sek.sek(toOre ? salary.setScale(2, RoundingMode.HALF_UP) : salary)));
                 }
             }
         }

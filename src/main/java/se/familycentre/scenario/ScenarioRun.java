@@ -92,6 +92,29 @@ public final class ScenarioRun {
         return new Result(scenario, centre, years, quarters, frames(scenario, years), List.copyOf(warnings));
     }
 
+    /**
+     * Each calendar quarter of the horizon (the first cut to start at the start date, the last to end
+     * at the horizon's end), as the plan computes it: the budget a centre made from the plan is
+     * followed up against, quarter by quarter, as its statements are issued.
+     */
+    public Outcome quarters(Scenario scenario, IndexTable known) {
+        Centre centre = ScenarioExpansion.expand(scenario);
+        IndexTable index = known.extendedBy(scenario.assumptions().indexChangePercent().movePointLeft(2),
+                scenario.end().getYear());
+        List<PeriodResult> quarters = new ArrayList<>();
+        for (Period year : years(scenario)) {
+            for (Period p : quartersOf(year)) {
+                AllocationOutcome outcome = allocator.allocatePlan(centre, p, index);
+                if (outcome instanceof AllocationOutcome.Refused r) {
+                    return new Refused(r.violations());
+                }
+                Allocation a = ((AllocationOutcome.Allocated) outcome).allocation();
+                quarters.add(new PeriodResult(p, a, entities(centre, a)));
+            }
+        }
+        return new Result(scenario, centre, List.of(), quarters, List.of(), List.of());
+    }
+
     /** The calendar years of the horizon, the first from the start, the last to the horizon's end. */
     static List<Period> years(Scenario s) {
         List<Period> years = new ArrayList<>();
@@ -105,7 +128,11 @@ public final class ScenarioRun {
 
     /** The calendar quarters of the first year, the first cut to start at the start date. */
     static List<Period> quarters(Scenario s) {
-        Period first = years(s).get(0);
+        return quartersOf(years(s).get(0));
+    }
+
+    /** The calendar quarters of a year's period, the first and last cut to the period. */
+    static List<Period> quartersOf(Period first) {
         List<Period> quarters = new ArrayList<>();
         for (int q = 0; q < 4; q++) {
             LocalDate from = LocalDate.of(first.from().getYear(), 3 * q + 1, 1);
@@ -119,7 +146,8 @@ public final class ScenarioRun {
         return quarters;
     }
 
-    static List<EntityCost> entities(Centre centre, Allocation a) {
+    /** Each legal entity's cost, payments and reimbursements in an allocation of the centre. */
+    public static List<EntityCost> entities(Centre centre, Allocation a) {
         List<EntityCost> costs = new ArrayList<>();
         for (LegalEntity e : centre.entities()) {
             Map<Pool, MonetaryAmount> byPool = new EnumMap<>(Pool.class);

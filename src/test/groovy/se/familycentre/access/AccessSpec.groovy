@@ -200,6 +200,17 @@ class AccessSpec extends Specification {
         'steering-a'    | 'DELETE' | '/api/v1/tokens/1'                               | null                       || 403
         'anonymous'     | 'GET'    | '/api/v1/users'                                  | null                       || 401
         'admin'         | 'GET'    | '/api/v1/users'                                  | null                       || 200
+
+        'steering-a'    | 'GET'    | '/api/v1/scenarios'                              | null                       || 200
+        'finance-a'     | 'GET'    | '/api/v1/scenarios'                              | null                       || 200
+        'system'        | 'GET'    | '/api/v1/scenarios'                              | null                       || 403
+        'anonymous'     | 'GET'    | '/api/v1/scenarios'                              | null                       || 401
+        'finance-a'     | 'POST'   | '/api/v1/scenarios'                              | '{}'                       || 403
+        'steering-a'    | 'POST'   | '/api/v1/scenarios'                              | '{}'                       || 422
+        'system'        | 'POST'   | '/api/v1/scenarios/compute'                      | '{}'                       || 403
+        'steering-a'    | 'POST'   | '/api/v1/scenarios/1/centre'                     | null                       || 403
+        'finance-a'     | 'POST'   | '/api/v1/scenarios/999999/centre'                | null                       || 404
+        'steering-a'    | 'GET'    | '/api/v1/scenarios/999999/follow-up'             | null                       || 404
         // a centre's parts, export, allocation and draft PDF
         'finance-a'     | 'GET'    | '/api/v1/centres/{A}/services'                   | null                       || 200
         'finance-a'     | 'GET'    | '/api/v1/centres/{B}/services'                   | null                       || 404

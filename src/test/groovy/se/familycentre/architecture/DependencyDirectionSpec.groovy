@@ -71,7 +71,7 @@ class DependencyDirectionSpec extends Specification {
                 'einvoice')
                 .whereLayer('allocation').mayOnlyBeAccessedByLayers('web', 'access', 'invoicing', 'centre', 'format',
                 'pdf', 'statement', 'config', 'einvoice', 'scenario')
-                .whereLayer('scenario').mayOnlyBeAccessedByLayers('web', 'centre', 'format')
+                .whereLayer('scenario').mayOnlyBeAccessedByLayers('web', 'centre', 'format', 'invoicing')
                 .whereLayer('sie').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .whereLayer('einvoice').mayOnlyBeAccessedByLayers('web', 'invoicing')
                 .check(classes)

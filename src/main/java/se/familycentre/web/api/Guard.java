@@ -38,6 +38,9 @@ import se.familycentre.invoicing.StatementRow;
  * users and tokens                    all    -        -         -
  * read index series                   all    all      all       all
  * enter an index value                all    -        -         -
+ * compute a plan, read saved plans    all    scope    scope     -
+ * save, change, copy, delete plans    all    -        scope     -
+ * make a saved plan a centre          all    scope    -         -
  * </pre>
  */
 @Filter("/api/v1/**")
@@ -47,6 +50,7 @@ public class Guard implements HttpServerFilter {
     private static final Pattern STATEMENT = Pattern.compile("^/api/v1/statements/(\\d+)(\\.[a-z]+)?(/.*)?$");
     private static final Pattern SIE = Pattern.compile("^/api/v1/entities/([^/]+)/(sie|statements\\.csv|statements\\.zip)$");
     private static final Pattern JOB = Pattern.compile("^/api/v1/jobs/(\\d+)$");
+    private static final Pattern CENTRE_FROM_PLAN = Pattern.compile("^/api/v1/scenarios/\\d+/centre$");
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Scope scope;
@@ -148,6 +152,18 @@ public class Guard implements HttpServerFilter {
         }
         if (path.startsWith("/api/v1/index-series")) {
             return allowed(request, read, "index values are entered by ADMIN");
+        }
+        if (path.equals("/api/v1/scenarios") || path.startsWith("/api/v1/scenarios/")) {
+            // plans are the steering group's; finance officers read them and make the decided one a centre
+            boolean plans = actor.has(Role.STEERING) || actor.has(Role.FINANCE);
+            if (CENTRE_FROM_PLAN.matcher(path).matches()) {
+                return allowed(request, actor.mayEditCentres(), "a plan becomes a centre by FINANCE or ADMIN");
+            }
+            if (path.equals("/api/v1/scenarios/compute")) {
+                return allowed(request, plans, "plans are computed by STEERING, FINANCE and ADMIN");
+            }
+            return allowed(request, read ? plans : actor.has(Role.STEERING),
+                    read ? "plans are read by STEERING, FINANCE and ADMIN" : "plans are saved and changed by STEERING and ADMIN");
         }
         if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/tokens")) {
             return allowed(request, false, "users and tokens are administered by ADMIN");

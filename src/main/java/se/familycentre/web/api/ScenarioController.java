@@ -1,5 +1,25 @@
 package se.familycentre.web.api;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import java.net.URI;
+import java.util.Set;
+import se.familycentre.access.Scope;
+import se.familycentre.centre.CentreRow;
+import se.familycentre.centre.SavedScenarios;
+import se.familycentre.centre.ScenarioCentres;
+import se.familycentre.invoicing.FollowUp;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -43,10 +63,266 @@ import se.familycentre.scenario.ScenarioRun;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScenarioController {
 
-    private final Scenarios scenarios;
+    private static final String BASE = "/api/v1/scenarios/";
 
-    public ScenarioController(Scenarios scenarios) {
+    private final Scenarios scenarios;
+    private final SavedScenarios saved;
+    private final Scope scope;
+    private final ScenarioCentres centres;
+    private final FollowUp followUp;
+
+    public ScenarioController(Scenarios scenarios, SavedScenarios saved, Scope scope, ScenarioCentres centres,
+                              FollowUp followUp) {
         this.scenarios = scenarios;
+        this.saved = saved;
+        this.scope = scope;
+        this.centres = centres;
+        this.followUp = followUp;
+    }
+
+    @Get
+    @Operation(operationId = "listScenarios", summary = "The saved plans of the principal's legal entities, by name, paged", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "A page of plans",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioPage")))
+    @Parameter(name = "page", in = ParameterIn.QUERY, ref = "#/components/parameters/page")
+    @Parameter(name = "size", in = ParameterIn.QUERY, ref = "#/components/parameters/size")
+    public Map<String, Object> list(@Parameter(hidden = true) HttpRequest<?> request,
+                                    @Parameter(hidden = true) Pageable pageable) {
+        Pageable page = Pageables.sorted(pageable, "name", Set.of("name"));
+        SavedScenarios.Listing listing = saved.list(mine(request), page.getNumber(), page.getSize());
+        return Pageables.page(Page.of(listing.items(), page, listing.total()), ScenarioController::summary);
+    }
+
+    @Post
+    @Operation(operationId = "saveScenario", summary = "Saves a plan (it needs a name, and one of the principal's legal entities)", tags = "Scenarios")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The plan, as for computing it",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioRequest")))
+    @ApiResponse(responseCode = "201", description = "The saved plan; ETag is its version",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "SavedScenario")))
+    @ApiResponse(responseCode = "400", description = "Malformed (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "A value out of bounds, no name, or none of the principal's entities (…:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Map<String, Object>> save(@Parameter(hidden = true) HttpRequest<?> request, @Body String body) {
+        SavedScenarios.Saved s = saved.create(ScenarioReader.read(body), body, mine(request));
+        return CentreController.withEtag(HttpResponse.created(full(s), URI.create(BASE + s.id())), s.version());
+    }
+
+    @Get("/{id}")
+    @Operation(operationId = "getScenario", summary = "A saved plan as it was saved", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The plan; ETag is its version",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "SavedScenario")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Map<String, Object>> get(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        SavedScenarios.Saved s = saved.get(id, mine(request));
+        return CentreController.withEtag(HttpResponse.ok(full(s)), s.version());
+    }
+
+    @Put("/{id}")
+    @Operation(operationId = "updateScenario", summary = "Replaces a saved plan, at the version read (If-Match); a plan that became a centre does not change", tags = "Scenarios")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The plan",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioRequest")))
+    @ApiResponse(responseCode = "200", description = "The plan; ETag is its new version",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "SavedScenario")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The plan became a centre (…:conflict)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (…:stale-version)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Map<String, Object>> update(@Parameter(hidden = true) HttpRequest<?> request, long id,
+                                                    @Body String body,
+                                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        SavedScenarios.Saved s = saved.update(id, ScenarioReader.read(body), body, ETags.ifMatch(ifMatch), mine(request));
+        return CentreController.withEtag(HttpResponse.ok(full(s)), s.version());
+    }
+
+    @Post("/{id}/copy")
+    @Operation(operationId = "copyScenario", summary = "Copies a saved plan, under the name given or the original's with \"(kopia)\"", tags = "Scenarios")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "{\"name\": …} or nothing",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioCopy")))
+    @ApiResponse(responseCode = "201", description = "The copy",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "SavedScenario")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Map<String, Object>> copy(@Parameter(hidden = true) HttpRequest<?> request, long id,
+                                                  @Nullable @Body String body) {
+        SavedScenarios.Saved s = saved.copy(id, ScenarioReader.copyName(body), mine(request));
+        return CentreController.withEtag(HttpResponse.created(full(s), URI.create(BASE + s.id())), s.version());
+    }
+
+    @Delete("/{id}")
+    @Operation(operationId = "deleteScenario", summary = "Deletes a saved plan, at the version read (If-Match); not one that became a centre", tags = "Scenarios")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The plan became a centre (…:conflict)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current version (…:stale-version)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "428", description = "If-Match is missing or * (…:version-required)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Void> delete(@Parameter(hidden = true) HttpRequest<?> request, long id,
+                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        saved.delete(id, ETags.ifMatch(ifMatch), mine(request));
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{id}/result")
+    @Operation(operationId = "computeSavedScenario", summary = "A saved plan computed with today's index values, as compute answers it", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The budget",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioResult")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan cannot be computed (…:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public Map<String, Object> result(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        return report(scenarios.report(ScenarioReader.read(saved.get(id, mine(request)).plan())));
+    }
+
+    @Get("/compare")
+    @Operation(operationId = "compareScenarios", summary = "Two saved plans side by side: each entity's yearly total in each, and b less a", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The comparison",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioComparison")))
+    @ApiResponse(responseCode = "400", description = "a or b missing or not a number (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "Either plan is not among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "Either plan cannot be computed (…:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public Map<String, Object> compare(@Parameter(hidden = true) HttpRequest<?> request,
+                                       @QueryValue long a, @QueryValue long b) {
+        Set<String> mine = mine(request);
+        SavedScenarios.Saved first = saved.get(a, mine);
+        SavedScenarios.Saved second = saved.get(b, mine);
+        ScenarioRun.Result ra = scenarios.report(ScenarioReader.read(first.plan())).plan();
+        ScenarioRun.Result rb = scenarios.report(ScenarioReader.read(second.plan())).plan();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("a", side(first, ra));
+        json.put("b", side(second, rb));
+        json.put("differenceBMinusA", amounts(ScenarioReport.difference(rb, ra)));
+        return json;
+    }
+
+    @Post("/{id}/centre")
+    @Operation(operationId = "scenarioToCentre", summary = "Makes a decided plan a stored centre, once; its budget as computed today is kept for the follow-up", tags = "Scenarios")
+    @ApiResponse(responseCode = "201", description = "The new centre",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "CentreSummary")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The plan became a centre already, or its entities differ from the registered ones (…:conflict)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan as a centre breaks the rules or the register's limits (…:invalid-centre, …:invalid-value)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<Map<String, Object>> toCentre(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        CentreRow row = centres.toCentre(id, mine(request));
+        return CentreController.withEtag(HttpResponse.created(CentreController.summary(row),
+                URI.create("/api/v1/centres/" + row.id())),
+                row.version());
+    }
+
+    @Get("/{id}/follow-up")
+    @Operation(operationId = "scenarioFollowUp", summary = "Budget against outcome for the centre a plan became: per year and legal entity, the budget, the register's allocation and the statements issued", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The follow-up",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioFollowUp")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The plan has not become a centre (…:conflict)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public Map<String, Object> followUp(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        FollowUp.Report report = followUp.of(id, mine(request));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenarioId", report.plan().id());
+        json.put("name", report.plan().name());
+        json.put("centreId", report.centreId());
+        json.put("decidedOn", report.decidedOn().toString());
+        json.put("years", report.years().stream().map(y -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", y.period().from().getYear());
+            m.put("from", y.period().from().toString());
+            m.put("to", y.period().to().toString());
+            m.put("entities", y.entities().stream().map(ScenarioController::followUp).toList());
+            m.put("allocationRefused", y.allocationRefused().stream()
+                    .map(v -> Map.of("field", v.field(), "reason", v.reason())).toList());
+            return m;
+        }).toList());
+        return json;
+    }
+
+    private static Map<String, Object> followUp(FollowUp.EntityYear e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("organisationNumber", e.organisationNumber());
+        m.put("name", e.name());
+        m.put("budget", cost(e.budget()));
+        m.put("allocated", e.allocated() == null ? null : cost(e.allocated()));
+        m.put("allocatedLessBudget", e.allocated() == null ? null
+                : Sek.plain(e.allocated().total().subtract(e.budget().total())));
+        Map<String, Object> invoiced = new LinkedHashMap<>();
+        invoiced.put("quarters", e.invoicedQuarters());
+        invoiced.put("net", Sek.plain(e.invoicedNet()));
+        invoiced.put("budgetNet", Sek.plain(e.budgetNetInvoiced()));
+        invoiced.put("netLessBudget", Sek.plain(e.invoicedNet().subtract(e.budgetNetInvoiced())));
+        m.put("invoiced", invoiced);
+        return m;
+    }
+
+    private static Map<String, Object> cost(ScenarioRun.EntityCost c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("byPool", pools(c.byPool()));
+        m.put("total", Sek.plain(c.total()));
+        m.put("reimbursed", Sek.plain(c.reimbursed()));
+        m.put("reimburses", Sek.plain(c.reimburses()));
+        m.put("net", Sek.plain(c.reimbursed().subtract(c.reimburses())));
+        return m;
+    }
+
+    private static Map<String, Object> side(SavedScenarios.Saved s, ScenarioRun.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("version", s.version());
+        m.put("start", r.scenario().start().toString());
+        m.put("end", r.scenario().end().toString());
+        m.put("entities", r.scenario().entities().stream().map(e -> Map.of("organisationNumber",
+                e.organisationNumber(), "name", e.name())).toList());
+        m.put("totals", totals(r));
+        m.put("framesExceeded", frames(r));
+        return m;
+    }
+
+    /** The organisationsnummer of the principal's entities, or null for an administrator. */
+    private Set<String> mine(HttpRequest<?> request) {
+        return scope.organisationNumbers(Access.actor(request));
+    }
+
+    static Map<String, Object> summary(SavedScenarios.Saved s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("version", s.version());
+        m.put("parties", s.parties());
+        m.put("centreId", s.centreId());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("createdBy", s.createdBy());
+        m.put("updatedAt", s.updatedAt().toString());
+        m.put("updatedBy", s.updatedBy());
+        return m;
+    }
+
+    private static Map<String, Object> full(SavedScenarios.Saved s) {
+        Map<String, Object> m = summary(s);
+        m.put("plan", ScenarioReader.tree(s.plan()));
+        String base = BASE + s.id();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("result", base + "/result");
+        links.put("copy", base + "/copy");
+        links.put("centre", base + "/centre");
+        links.put("followUp", base + "/follow-up");
+        m.put("links", links);
+        return m;
     }
 
     @Post("/compute")
@@ -115,7 +391,13 @@ public class ScenarioController {
         json.put("assumptions", assumptions);
         json.put("years", r.years().stream().map(ScenarioController::period).toList());
         json.put("firstYearQuarters", r.quarters().stream().map(ScenarioController::period).toList());
-        json.put("framesExceeded", r.frames().stream().map(f -> {
+        json.put("framesExceeded", frames(r));
+        json.put("warnings", r.warnings().stream().map(w -> Map.of("code", w.code(), "message", w.message())).toList());
+        return json;
+    }
+
+    private static List<Map<String, Object>> frames(ScenarioRun.Result r) {
+        return r.frames().stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("organisationNumber", f.organisationNumber());
             m.put("year", f.year());
@@ -123,9 +405,7 @@ public class ScenarioController {
             m.put("cost", Sek.plain(f.cost()));
             m.put("by", Sek.plain(f.by()));
             return m;
-        }).toList());
-        json.put("warnings", r.warnings().stream().map(w -> Map.of("code", w.code(), "message", w.message())).toList());
-        return json;
+        }).toList();
     }
 
     private static Map<String, Object> period(ScenarioRun.PeriodResult p) {
