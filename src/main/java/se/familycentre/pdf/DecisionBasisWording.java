@@ -123,8 +123,8 @@ final class DecisionBasisWording implements PageWording {
                 + " per år efter senast kända oktoberindex"));
         rows.add(row("Verksamheter", null));
         for (Scenario.PlannedService p : s.services()) {
-            StringBuilder b = new StringBuilder(p.name()).append(" (").append(SwedishFormat.serviceType(p.type()))
-                    .append("), ").append(entity(p.entity()));
+            StringBuilder b = new StringBuilder(p.name()).append(" – ").append(SwedishFormat.serviceType(p.type()))
+                    .append(", ").append(entity(p.entity()));
             if (p.from() != null && p.from().isAfter(s.start())) {
                 b.append(", från ").append(SwedishFormat.date(p.from()));
             }
@@ -154,7 +154,7 @@ final class DecisionBasisWording implements PageWording {
             rows.add(row("Hyra", rent));
         }
         rows.add(row("Städning", perYear(s.cleaningPerYear())));
-        rows.add(row("Övriga gemensamma kostnader", perYear(s.otherSharedPerYear())));
+        rows.add(row("Övriga kostnader", perYear(s.otherSharedPerYear()) + " (gemensamma lokaler)"));
         String employer = s.coordinator() == null ? null : s.coordinator().employer();
         String payer = s.premisesPayer() != null ? s.premisesPayer() : employer;
         if (payer != null) {
