@@ -19,7 +19,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
  * The run of pages and the cursor that moves down them: opens each page (with
  * the UTKAST mark on a draft and, after the first, a running head naming the
  * document), and at the end writes every page's footer, which needs the page
- * count. The head and the table lay themselves out from {@link #y()} down.
+ * count. The head and the table lay themselves out from {@link #y()} down. What the marks, heads
+ * and footers say comes from the document's {@link PageWording}.
  */
 final class Pages {
 
@@ -27,12 +28,12 @@ final class Pages {
     private final Canvas canvas;
     private final TextMetrics metrics;
     private final PdfFonts fonts;
-    private final StatementWording words;
+    private final PageWording words;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
 
-    Pages(PDDocument pdf, Canvas canvas, TextMetrics metrics, PdfFonts fonts, StatementWording words) {
+    Pages(PDDocument pdf, Canvas canvas, TextMetrics metrics, PdfFonts fonts, PageWording words) {
         this.pdf = pdf;
         this.canvas = canvas;
         this.metrics = metrics;
@@ -104,7 +105,7 @@ final class Pages {
 
     /** The draft mark across the middle of the page, light enough to read the page through. */
     private void watermark() throws IOException {
-        String word = StatementWording.DRAFT_MARK;
+        String word = PageWording.DRAFT_MARK;
         float size = 110;
         float w = metrics.width(fonts.bold(), size, word);
         float h = size * 0.72f;

@@ -29,10 +29,10 @@ import se.familycentre.statement.Vat;
  * the statement is internal (an omföringsunderlag). Nothing here knows where
  * or in what size a text is drawn; the layout asks for the words.
  */
-final class StatementWording {
+final class StatementWording implements PageWording {
 
     /** The mark of a draft, in the info box and across every page. */
-    static final String DRAFT_MARK = "UTKAST";
+    static final String DRAFT_MARK = PageWording.DRAFT_MARK;
     static final List<String> DRAFT_BOX_LINES = List.of("Ej utfärdat – inget nummer", "Får inte bokföras eller betalas");
     static final String CENTRE_LABEL = "Familjecentral";
     static final String PERIOD_LABEL = "Period";
@@ -62,7 +62,8 @@ final class StatementWording {
         return doc.kind() == StatementDocument.Kind.CREDIT;
     }
 
-    boolean draft() {
+    @Override
+    public boolean draft() {
         return doc.kind() == StatementDocument.Kind.DRAFT;
     }
 
@@ -74,7 +75,8 @@ final class StatementWording {
     }
 
     /** The short name of the document on every page: title and number, or UTKAST. */
-    String identification() {
+    @Override
+    public String identification() {
         if (draft()) {
             return title() + " – " + DRAFT_MARK;
         }
@@ -100,15 +102,18 @@ final class StatementWording {
         return title() + " från " + partyName(st.creditor()) + " till " + partyName(st.debtor());
     }
 
-    String runningHeadRight() {
+    @Override
+    public String runningHeadRight() {
         return st.centre() + " · " + periodLabel();
     }
 
-    String footerLeft() {
+    @Override
+    public String footerLeft() {
         return identification() + " · " + partyName(st.creditor()) + " → " + partyName(st.debtor());
     }
 
-    String pageOf(int page, int pages) {
+    @Override
+    public String pageOf(int page, int pages) {
         return "Sida " + page + " av " + pages;
     }
 

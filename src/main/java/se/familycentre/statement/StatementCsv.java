@@ -13,7 +13,7 @@ import se.familycentre.allocation.Sek;
  * A statement as the CSV Swedish finance staff open in Excel: UTF-8 with BOM,
  * semicolons, decimal comma, no thousands separator, an ASCII minus; one row per
  * share, in Swedish, the lines named as on the PDF ({@link SwedishTerms}). Text that a spreadsheet would run as a formula is neutralised
- * ({@link #text}); amounts are written as numbers.
+ * ({@link CsvCells#text}); amounts are written as numbers.
  *
  * <p>A file is written for one entity's books (its perspective): the counterparty and the account
  * are that entity's. As creditor it posts each share to its revenue account, as debtor to its cost
@@ -88,7 +88,7 @@ public final class StatementCsv {
             cells.add("");
             cells.add("");
             cells.add(text(vatText));
-            cells.add(vat.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replace('.', ','));
+            cells.add(CsvCells.money(vat));
             out.append(String.join(";", cells)).append("\r\n");
         }
     }
@@ -163,41 +163,18 @@ public final class StatementCsv {
                 .map(r -> r.name() == null ? id : r.name()).orElse(id);
     }
 
-    /** An amount at two decimals with a decimal comma and an ASCII minus; no thousands separator. */
+    /** An amount as {@link CsvCells#money} writes it. */
     static String money(javax.money.MonetaryAmount amount) {
-        return Sek.decimal(amount).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replace('.', ',');
+        return CsvCells.money(amount);
     }
 
-    /** A weight as written (40, 97,5), with a decimal comma. */
+    /** A weight as {@link CsvCells#decimal} writes it. */
     static String decimal(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
-        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString().replace('.', ',');
+        return CsvCells.decimal(value);
     }
 
-    /** The characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
-    private static final String FORMULA_START = "=+-@\t\r";
-
-    /**
-     * A text cell as written: one that a spreadsheet would take for a formula (it starts with
-     * {@code = + - @}, a tab or a carriage return) gets a single quote in front, so it is shown
-     * as the text it is, and is quoted; a cell holding a separator, a quote or a line break is
-     * quoted, its quotes doubled. Amounts are numbers and never pass here: a negative amount
-     * stays {@code -1234,56}.
-     */
+    /** A text cell as {@link CsvCells#text} writes it. */
     static String text(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (!cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0) {
-            return quoted("'" + cell);
-        }
-        if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return quoted(cell);
-        }
-        return cell;
-    }
-
-    private static String quoted(String cell) {
-        return "\"" + cell.replace("\"", "\"\"") + "\"";
+        return CsvCells.text(cell);
     }
 }
