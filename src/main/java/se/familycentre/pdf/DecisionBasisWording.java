@@ -111,6 +111,11 @@ final class DecisionBasisWording implements PageWording {
                 new String[] {"Period", SwedishFormat.range(s.start(), s.end()) + " (" + years(s.horizonYears()) + ")"});
     }
 
+    /** A planned service's name, or its type's Swedish name when the plan gives none. */
+    static String serviceName(Scenario.PlannedService p) {
+        return p.name() == null || p.name().isBlank() ? SwedishFormat.serviceType(p.type()) : p.name();
+    }
+
     /** The assumptions the budget rests on, as label and value. */
     List<String[]> assumptionRows() {
         List<String[]> rows = new ArrayList<>();
@@ -123,7 +128,7 @@ final class DecisionBasisWording implements PageWording {
                 + " per år efter senast kända oktoberindex"));
         rows.add(row("Verksamheter", null));
         for (Scenario.PlannedService p : s.services()) {
-            StringBuilder b = new StringBuilder(p.name()).append(" – ").append(SwedishFormat.serviceType(p.type()))
+            StringBuilder b = new StringBuilder(serviceName(p)).append(" – ").append(SwedishFormat.serviceType(p.type()))
                     .append(", ").append(entity(p.entity()));
             if (p.from() != null && p.from().isAfter(s.start())) {
                 b.append(", från ").append(SwedishFormat.date(p.from()));
@@ -233,7 +238,7 @@ final class DecisionBasisWording implements PageWording {
             if (!report.withoutEachService().containsKey(p.id())) {
                 String why = p.id().equals(employer) ? "samordnarens arbetsgivare"
                         : p.id().equals(s.premisesPayer()) ? "betalar lokalerna" : "den enda verksamheten";
-                kept.add(p.name() + " (" + why + ")");
+                kept.add(serviceName(p) + " (" + why + ")");
             }
         }
         return kept.isEmpty() ? null : "Ingår i alla beräkningar: " + String.join(", ", kept) + ".";
@@ -292,7 +297,7 @@ final class DecisionBasisWording implements PageWording {
     /** A service with its entity: {@code Öppen förskola (Kommunen)}. */
     String service(String id) {
         return s.services().stream().filter(p -> p.id().equals(id)).findFirst()
-                .map(p -> p.name() + " (" + entityName(p.entity()) + ")").orElse(id);
+                .map(p -> serviceName(p) + " (" + entityName(p.entity()) + ")").orElse(id);
     }
 
     static String pool(Pool pool) {

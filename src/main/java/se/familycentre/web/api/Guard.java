@@ -159,7 +159,7 @@ public class Guard implements HttpServerFilter {
             if (CENTRE_FROM_PLAN.matcher(path).matches()) {
                 return allowed(request, actor.mayEditCentres(), "a plan becomes a centre by FINANCE or ADMIN");
             }
-            if (path.equals("/api/v1/scenarios/compute")) {
+            if (path.equals("/api/v1/scenarios/compute") || path.startsWith("/api/v1/scenarios/compute/")) {
                 return allowed(request, plans, "plans are computed by STEERING, FINANCE and ADMIN");
             }
             return allowed(request, read ? plans : actor.has(Role.STEERING),

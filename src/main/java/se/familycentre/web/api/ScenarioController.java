@@ -19,7 +19,10 @@ import se.familycentre.access.Scope;
 import se.familycentre.centre.CentreRow;
 import se.familycentre.centre.SavedScenarios;
 import se.familycentre.centre.ScenarioCentres;
+import se.familycentre.format.ScenarioCsv;
 import se.familycentre.invoicing.FollowUp;
+import se.familycentre.pdf.DecisionBasisRenderer;
+import java.time.LocalDate;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -64,15 +67,18 @@ import se.familycentre.scenario.ScenarioRun;
 public class ScenarioController {
 
     private static final String BASE = "/api/v1/scenarios/";
+    private static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
     private final Scenarios scenarios;
     private final SavedScenarios saved;
     private final Scope scope;
     private final ScenarioCentres centres;
     private final FollowUp followUp;
+    private final DecisionBasisRenderer decisionBasis;
 
     public ScenarioController(Scenarios scenarios, SavedScenarios saved, Scope scope, ScenarioCentres centres,
-                              FollowUp followUp) {
+                              FollowUp followUp, DecisionBasisRenderer decisionBasis) {
+        this.decisionBasis = decisionBasis;
         this.scenarios = scenarios;
         this.saved = saved;
         this.scope = scope;
@@ -181,6 +187,69 @@ public class ScenarioController {
             content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
     public Map<String, Object> result(@Parameter(hidden = true) HttpRequest<?> request, long id) {
         return report(scenarios.report(ScenarioReader.read(saved.get(id, mine(request)).plan())));
+    }
+
+    @Get(value = "/{id}/decision-basis.pdf", produces = "application/pdf")
+    @Operation(operationId = "savedScenarioPdf", summary = "A saved plan's decision basis (beslutsunderlag), a Swedish PDF/A: assumptions, each year per party, the frames, the comparisons", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan cannot be computed (…:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> savedPdf(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        return pdf(scenarios.report(ScenarioReader.read(saved.get(id, mine(request)).plan())), "beslutsunderlag-" + id);
+    }
+
+    @Get(value = "/{id}/result.csv", produces = "text/csv")
+    @Operation(operationId = "savedScenarioCsv", summary = "A saved plan's results and comparisons as CSV (semicolons, decimal comma, UTF-8 with BOM)", tags = "Scenarios")
+    @ApiResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No such plan among the principal's (…:not-found)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan cannot be computed (…:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> savedCsv(@Parameter(hidden = true) HttpRequest<?> request, long id) {
+        return csv(scenarios.report(ScenarioReader.read(saved.get(id, mine(request)).plan())), "scenario-" + id);
+    }
+
+    @Post(value = "/compute/decision-basis.pdf", produces = "application/pdf")
+    @Operation(operationId = "computeScenarioPdf", summary = "The decision basis (beslutsunderlag) of a plan not saved, as a Swedish PDF/A", tags = "Scenarios")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The plan",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioRequest")))
+    @ApiResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Malformed (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan cannot be computed (…:invalid-value, …:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> computePdf(@Body String body) {
+        return pdf(scenarios.report(ScenarioReader.read(body)), "beslutsunderlag");
+    }
+
+    @Post(value = "/compute/result.csv", produces = "text/csv")
+    @Operation(operationId = "computeScenarioCsv", summary = "The results and comparisons of a plan not saved, as CSV", tags = "Scenarios")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The plan",
+            content = @Content(mediaType = OpenApiRefs.JSON, schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ScenarioRequest")))
+    @ApiResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Malformed (…:malformed-request)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The plan cannot be computed (…:invalid-value, …:invalid-centre)",
+            content = @Content(mediaType = OpenApiRefs.PROBLEM_JSON, schema = @Schema(ref = OpenApiRefs.PROBLEM)))
+    public HttpResponse<byte[]> computeCsv(@Body String body) {
+        return csv(scenarios.report(ScenarioReader.read(body)), "scenario");
+    }
+
+    private HttpResponse<byte[]> pdf(ScenarioReport report, String file) {
+        return HttpResponse.ok(decisionBasis.render(report, LocalDate.now(SWEDEN)))
+                .contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"");
+    }
+
+    private static HttpResponse<byte[]> csv(ScenarioReport report, String file) {
+        return HttpResponse.ok(ScenarioCsv.write(report)).contentType(StatementController.CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
     }
 
     @Get("/compare")
@@ -318,6 +387,8 @@ public class ScenarioController {
         String base = BASE + s.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("result", base + "/result");
+        links.put("decisionBasis", base + "/decision-basis.pdf");
+        links.put("csv", base + "/result.csv");
         links.put("copy", base + "/copy");
         links.put("centre", base + "/centre");
         links.put("followUp", base + "/follow-up");

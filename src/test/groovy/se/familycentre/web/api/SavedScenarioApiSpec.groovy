@@ -190,6 +190,32 @@ class SavedScenarioApiSpec extends Specification {
         as('steering', 'DELETE', "/api/v1/scenarios/${unnamed.json.id}", null, ['If-Match': '"1"'])
     }
 
+    def "the decision basis and the CSV carry the plan's figures: in Swedish formats, each party's total of each year"() {
+        when:
+        def result = as('steering', 'GET', "/api/v1/scenarios/$planId/result")
+        def pdf = as('steering', 'GET', "/api/v1/scenarios/$planId/decision-basis.pdf")
+        def csv = as('finance', 'GET', "/api/v1/scenarios/$planId/result.csv")
+        def unsaved = as('steering', 'POST', '/api/v1/scenarios/compute/decision-basis.pdf', JsonOutput.toJson(plan()))
+        assert pdf.status == 200: "$pdf"
+        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(org.apache.pdfbox.Loader.loadPDF(pdf.bytes))
+                .replaceAll('[\\s\\u00a0\\u202f]', '')
+        String rows = new String(csv.bytes, 'UTF-8')
+        List<String> totals = result.json.years.collectMany { y -> y.entities*.total }
+
+        then:
+        pdf.status == 200
+        pdf.header('Content-Type').startsWith('application/pdf')
+        text.contains('Beslutsunderlag')
+        text.contains('FamiljecentralenÖster')
+        totals.every { text.contains(it.replace('.', ',')) }
+        csv.status == 200
+        csv.header('Content-Type').startsWith('text/csv')
+        totals.every { rows.contains(';' + it.replace('.', ',') + ';') }
+        unsaved.status == 200
+        new String(unsaved.bytes, 0, 5, 'ISO-8859-1') == '%PDF-'
+        as('other', 'GET', "/api/v1/scenarios/$planId/decision-basis.pdf").status == 404
+    }
+
     def "a steering group deletes the copy at its version; it is gone"() {
         expect:
         as('steering', 'DELETE', "/api/v1/scenarios/$copyId").status == 428
