@@ -30,7 +30,10 @@ public final class ScenarioReader {
 
     private static final Set<String> ROOT = Set.of("name", "start", "horizonYears", "entities", "services",
             "sharedRooms", "rentPerSquareMetreYear", "rentIndexation", "cleaningPerYear", "otherSharedPerYear",
-            "premisesPayer", "coordinator", "jointActivitiesPerYear", "rules", "assumptions", "frames");
+            "premisesPayer", "coordinator", "jointActivitiesPerYear", "rules", "assumptions", "frames", "sharedCosts");
+    private static final Set<String> COST = Set.of("id", "name", "pool", "payer", "perYear");
+    /** The ids the expansion gives its own lines; a further cost takes another. */
+    private static final Set<String> RESERVED = Set.of("hyra", "stadning", "ovrigt", "aktiviteter");
     private static final Set<String> ENTITY = Set.of("organisationNumber", "name");
     private static final Set<String> SERVICE = Set.of("id", "type", "entity", "name", "from", "coLocated",
             "dedicatedArea");
@@ -98,6 +101,7 @@ public final class ScenarioReader {
         Scenario.Assumptions assumptions = assumptions(f, m.get("assumptions"));
         Map<String, MonetaryAmount> frames = new LinkedHashMap<>();
         List<Object[]> frameList = f.list(m, "frames", "", (v, p) -> frame(f, v, p));
+        List<Scenario.PlannedCost> costs = f.list(m, "sharedCosts", "", (v, p) -> cost(f, v, p));
         MonetaryAmount rate = money(f, m, "rentPerSquareMetreYear", "");
         MonetaryAmount cleaning = money(f, m, "cleaningPerYear", "");
         MonetaryAmount other = money(f, m, "otherSharedPerYear", "");
@@ -150,6 +154,23 @@ public final class ScenarioReader {
         if (payer == null && coordinator == null && (rate != null || cleaning != null || other != null)) {
             f.refuse("premisesPayer", "is required when there is no coordinator: the service that pays the premises");
         }
+        Set<String> costIds = new HashSet<>();
+        for (int i = 0; i < costs.size(); i++) {
+            Scenario.PlannedCost c = costs.get(i);
+            String at = "sharedCosts[" + i + "]";
+            if (c.id() != null && (RESERVED.contains(c.id()) || c.id().startsWith("egna-"))) {
+                f.refuse(at + ".id", "is the id of a line the plan makes itself (" + String.join(", ", new java.util.TreeSet<>(RESERVED))
+                        + ", egna-…); choose another");
+            } else if (c.id() != null && !costIds.add(c.id())) {
+                f.refuse(at + ".id", "names a cost a second time");
+            }
+            if (c.payer() != null && !ids.contains(c.payer())) {
+                f.refuse(at + ".payer", "is not one of the plan's services: " + c.payer());
+            }
+            if (c.payer() == null && payer == null && coordinator == null) {
+                f.refuse(at + ".payer", "is required when the plan has neither a premises payer nor a coordinator");
+            }
+        }
         for (int i = 0; i < frameList.size(); i++) {
             Object[] fr = frameList.get(i);
             if (fr == null) {
@@ -163,7 +184,7 @@ public final class ScenarioReader {
         }
         f.throwIfAny();
         return new Scenario(name == null ? "Scenario" : name, start, years, entities, services, rooms, rate, indexation,
-                cleaning, other, payer, coordinator, joint, rules, assumptions, frames);
+                cleaning, other, payer, coordinator, joint, rules, assumptions, frames, costs);
     }
 
     private static LegalEntity entity(JsonFields f, Object v, String p) {
@@ -187,6 +208,23 @@ public final class ScenarioReader {
         }
         return new Scenario.PlannedService(required(f, m, "id", p), type, required(f, m, "entity", p),
                 f.text(m, "name", p), f.date(m, "from", p), coLocated == null || coLocated, area);
+    }
+
+    private static Scenario.PlannedCost cost(JsonFields f, Object v, String p) {
+        Map<String, Object> m = f.object(v, p, COST);
+        if (m == null) {
+            return null;
+        }
+        Pool pool = f.enumValue(m, "pool", p, Pool.class);
+        if (pool == null && JsonFields.absent(m, "pool")) {
+            f.error(JsonFields.join(p, "pool"), "is required: PREMISES, JOINT or COORDINATOR");
+        }
+        MonetaryAmount perYear = money(f, m, "perYear", p);
+        if (perYear == null && JsonFields.absent(m, "perYear")) {
+            f.refuse(JsonFields.join(p, "perYear"), "is required: the cost in kr a year");
+        }
+        return new Scenario.PlannedCost(required(f, m, "id", p), f.text(m, "name", p), pool, f.text(m, "payer", p),
+                perYear);
     }
 
     private static Scenario.PlannedRoom room(JsonFields f, Object v, String p) {

@@ -160,6 +160,11 @@ final class DecisionBasisWording implements PageWording {
         }
         rows.add(row("Städning", perYear(s.cleaningPerYear())));
         rows.add(row("Övriga kostnader", perYear(s.otherSharedPerYear()) + " (gemensamma lokaler)"));
+        for (Scenario.PlannedCost c : s.sharedCosts()) {
+            String by = c.payer() == null ? "" : ", betalas av " + service(c.payer());
+            rows.add(row("", (c.name() != null ? c.name() : c.id()) + ": " + perYear(c.perYear()) + " ("
+                    + pool(c.pool()).toLowerCase(java.util.Locale.ROOT) + by + ")"));
+        }
         String employer = s.coordinator() == null ? null : s.coordinator().employer();
         String payer = s.premisesPayer() != null ? s.premisesPayer() : employer;
         if (payer != null) {

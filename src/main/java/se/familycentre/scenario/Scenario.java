@@ -25,6 +25,7 @@ import se.familycentre.allocation.ServiceType;
  * @param premisesPayer the service that holds the lease and pays rent and cleaning (the coordinator's employer if null)
  * @param rules        the premises and joint rules; a pool not named is shared equally
  * @param frames       each legal entity's budget frame a year, by organisationsnummer (optional)
+ * @param sharedCosts  further shared costs a year, each with the pool it is in and who pays it (optional)
  */
 public record Scenario(
         String name,
@@ -42,7 +43,8 @@ public record Scenario(
         MonetaryAmount jointActivitiesPerYear,
         Map<Pool, PoolRule> rules,
         Assumptions assumptions,
-        Map<String, MonetaryAmount> frames) {
+        Map<String, MonetaryAmount> frames,
+        List<PlannedCost> sharedCosts) {
 
     /** The horizon when none is given. */
     public static final int DEFAULT_HORIZON = 3;
@@ -60,20 +62,32 @@ public record Scenario(
         sharedRooms = sharedRooms == null || sharedRooms.isEmpty() ? TYPICAL_ROOMS : List.copyOf(sharedRooms);
         rules = rules == null ? Map.of() : Map.copyOf(rules);
         frames = frames == null ? Map.of() : Map.copyOf(frames);
+        sharedCosts = sharedCosts == null ? List.of() : List.copyOf(sharedCosts);
+    }
+
+    /** A plan without further shared costs. */
+    public Scenario(String name, LocalDate start, int horizonYears, List<LegalEntity> entities,
+                    List<PlannedService> services, List<PlannedRoom> sharedRooms, MonetaryAmount rentPerSquareMetreYear,
+                    Indexation rentIndexation, MonetaryAmount cleaningPerYear, MonetaryAmount otherSharedPerYear,
+                    String premisesPayer, PlannedCoordinator coordinator, MonetaryAmount jointActivitiesPerYear,
+                    Map<Pool, PoolRule> rules, Assumptions assumptions, Map<String, MonetaryAmount> frames) {
+        this(name, start, horizonYears, entities, services, sharedRooms, rentPerSquareMetreYear, rentIndexation,
+                cleaningPerYear, otherSharedPerYear, premisesPayer, coordinator, jointActivitiesPerYear, rules,
+                assumptions, frames, List.of());
     }
 
     /** The same plan with other pool rules. */
     public Scenario withRules(Map<Pool, PoolRule> otherRules) {
         return new Scenario(name, start, horizonYears, entities, services, sharedRooms, rentPerSquareMetreYear,
                 rentIndexation, cleaningPerYear, otherSharedPerYear, premisesPayer, coordinator, jointActivitiesPerYear,
-                otherRules, assumptions, frames);
+                otherRules, assumptions, frames, sharedCosts);
     }
 
     /** The same plan with other services. */
     public Scenario withServices(List<PlannedService> otherServices) {
         return new Scenario(name, start, horizonYears, entities, otherServices, sharedRooms, rentPerSquareMetreYear,
                 rentIndexation, cleaningPerYear, otherSharedPerYear, premisesPayer, coordinator, jointActivitiesPerYear,
-                rules, assumptions, frames);
+                rules, assumptions, frames, sharedCosts);
     }
 
     /** The last day of the horizon. */
@@ -92,6 +106,16 @@ public record Scenario(
     }
 
     public record PlannedRoom(String id, RoomType type, String name, BigDecimal area) {
+    }
+
+    /**
+     * A shared cost a year beyond rent, cleaning and joint activities: the alarm, printers, a course.
+     *
+     * @param pool  {@code PREMISES}, {@code JOINT} or {@code COORDINATOR}
+     * @param payer the service that pays it; the premises payer for premises costs and the coordinator's
+     *              employer for the others when null
+     */
+    public record PlannedCost(String id, String name, Pool pool, String payer, MonetaryAmount perYear) {
     }
 
     /**

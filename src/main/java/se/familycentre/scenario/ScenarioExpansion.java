@@ -26,7 +26,8 @@ import se.familycentre.allocation.Service;
  * change on each revision date strictly after the start (salary × (1 + p)ⁿ after the n-th, exact),
  * the shared rent (the shared rooms' area at the rate a year, indexed as the scenario says), the
  * dedicated rooms' rent recharged at the same rate (annex 2), cleaning, other shared costs and joint
- * activities, each a yearly amount paid by the premises payer or the coordinator's employer.
+ * activities, each a yearly amount paid by the premises payer or the coordinator's employer, and the
+ * further shared costs, each a yearly amount paid by the service the plan names.
  */
 public final class ScenarioExpansion {
 
@@ -74,6 +75,11 @@ public final class ScenarioExpansion {
                 s.start());
         yearly(lines, "aktiviteter", "Gemensamma aktiviteter", Pool.JOINT, employer != null ? employer : premisesPayer,
                 s.jointActivitiesPerYear(), s.start());
+        for (Scenario.PlannedCost c : s.sharedCosts()) {
+            String payer = c.payer() != null ? c.payer()
+                    : c.pool() == Pool.PREMISES || employer == null ? premisesPayer : employer;
+            yearly(lines, c.id(), c.name() != null ? c.name() : c.id(), c.pool(), payer, c.perYear(), s.start());
+        }
         List<Coordinator> coordinators = s.coordinator() == null ? List.of() : List.of(coordinator(s, register));
         Map<Pool, List<PoolRule>> rules = new EnumMap<>(Pool.class);
         s.rules().forEach((pool, rule) -> rules.put(pool, List.of(rule)));

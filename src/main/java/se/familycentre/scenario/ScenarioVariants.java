@@ -33,14 +33,15 @@ public final class ScenarioVariants {
 
     /**
      * The scenario without each of its services in turn, keyed by the service left out: who pays
-     * what if that service does not join. A service that employs the coordinator or pays the
-     * premises cannot be left out of the plan without changing it otherwise, and is not.
+     * what if that service does not join. A service that employs the coordinator, pays the premises
+     * or pays a shared cost cannot be left out of the plan without changing it otherwise, and is not.
      */
     public static Map<String, Scenario> withoutEachService(Scenario s) {
         String employer = s.coordinator() == null ? null : s.coordinator().employer();
         Map<String, Scenario> variants = new LinkedHashMap<>();
         for (Scenario.PlannedService left : s.services()) {
-            if (left.id().equals(employer) || left.id().equals(s.premisesPayer()) || s.services().size() < 2) {
+            boolean paysACost = s.sharedCosts().stream().anyMatch(c -> left.id().equals(c.payer()));
+            if (left.id().equals(employer) || left.id().equals(s.premisesPayer()) || paysACost || s.services().size() < 2) {
                 continue;
             }
             variants.put(left.id(), s.withServices(s.services().stream().filter(p -> p != left).toList()));

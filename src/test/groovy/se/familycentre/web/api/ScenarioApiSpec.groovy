@@ -91,6 +91,23 @@ class ScenarioApiSpec extends Specification {
         withoutSoc.differenceFromPlan[REGION].values().every { (it as BigDecimal) > 0 }
     }
 
+    def "a shared cost paid by a service of the region: the region is owed the others' part, and that service is not left out in the comparison"() {
+        given:
+        Map p = plan() + [sharedCosts: [[id: 'larm', name: 'Inbrottslarm', pool: 'PREMISES', payer: 'bvc', perYear: '8400']]]
+
+        when:
+        def without = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(plan()))
+        def with = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(p))
+        Map first = with.json.years[0] as Map
+
+        then:
+        with.status == 200
+        first.flows.any { it.creditor == REGION && it.debtor == MUNICIPALITY }
+        (first.entities.find { it.organisationNumber == REGION }.paidOut as BigDecimal) ==
+                (without.json.years[0].entities.find { it.organisationNumber == REGION }.paidOut as BigDecimal) + 8400
+        with.json.serviceComparison*.without == ['bmm', 'soc']
+    }
+
     def "a frame exceeded is named with the year and by how much"() {
         given:
         Map p = plan() + [frames: [[organisationNumber: MUNICIPALITY, perYear: '100000']]]
@@ -121,5 +138,8 @@ class ScenarioApiSpec extends Specification {
         'a negative rent'                  | { Map p -> p + [rentPerSquareMetreYear: '-1'] }                || 422    | 'rentPerSquareMetreYear'
         'an unknown property'              | { Map p -> p + [colour: 'blue'] }                              || 400    | 'colour'
         'a salary revision of 13-01'       | { Map p -> p + [assumptions: [salaryRevision: '13-01']] }      || 400    | 'assumptions.salaryRevision'
+        'a shared cost paid by nobody'     | { Map p -> p + [sharedCosts: [[id: 'larm', pool: 'PREMISES', payer: 'x', perYear: '8400']]] } || 422 | 'sharedCosts[0].payer'
+        'a shared cost with the rent\'s id' | { Map p -> p + [sharedCosts: [[id: 'hyra', pool: 'PREMISES', perYear: '1']]] } || 422 | 'sharedCosts[0].id'
+        'a shared cost without a pool'     | { Map p -> p + [sharedCosts: [[id: 'larm', perYear: '1']]] }   || 400    | 'sharedCosts[0].pool'
     }
 }
