@@ -44,7 +44,11 @@ public final class ScenarioVariants {
             if (left.id().equals(employer) || left.id().equals(s.premisesPayer()) || paysACost || s.services().size() < 2) {
                 continue;
             }
-            variants.put(left.id(), s.withServices(s.services().stream().filter(p -> p != left).toList()));
+            // it joins the day after the horizon: absent throughout, as RULES §2 treats an absent member
+            // (a percentage rule naming it is renormalised over the others), yet still a service of the plan
+            Scenario.PlannedService never = new Scenario.PlannedService(left.id(), left.type(), left.entity(),
+                    left.name(), s.end().plusDays(1), left.coLocated(), left.dedicatedArea());
+            variants.put(left.id(), s.withServices(s.services().stream().map(p -> p == left ? never : p).toList()));
         }
         return variants;
     }

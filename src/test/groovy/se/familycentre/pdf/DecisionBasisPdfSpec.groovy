@@ -167,15 +167,26 @@ class DecisionBasisPdfSpec extends Specification {
         text.contains('Lokaler fördelas procentsatser (planens regel)')
     }
 
-    def "a service cannot be left out of a plan whose percentages name it: the refusal's reasons are printed"() {
+    def "a service left out of a plan shared by percentages is computed with the others' percentages renormalised"() {
         given:
         def section = between(text, 'Jämförelse: utan en verksamhet', null)
 
         expect: 'the open preschool employs the coordinator and pays the premises, so it is always in'
         report.withoutEachService().keySet() as List == ['bmm', 'bvc', 'soc']
         section.contains('Ingår i alla beräkningar: Öppen förskola (samordnarens arbetsgivare).')
-        report.withoutEachService().every { id, outcome ->
-            outcome instanceof ScenarioRun.Refused && outcome.violations().every {
+        report.withoutEachService().values().every { it instanceof ScenarioRun.Result }
+        !section.contains('Kan inte beräknas')
+    }
+
+    def "a variant the rules refuse is printed with the refusal's reasons"() {
+        given: 'the refusals put in the report as the engine gives them'
+        def refusing = ScenarioReportFixture.refusingEachService(report)
+        def section = between(flat(StatementPdfSpec.read(renderer.render(refusing, PRINTED))),
+                'Jämförelse: utan en verksamhet', null)
+
+        expect:
+        refusing.withoutEachService().every { id, outcome ->
+            (outcome as ScenarioRun.Refused).violations().every {
                 section.contains("Kan inte beräknas utan verksamheten: • ${it.reason()} (${it.field()})")
             }
         }

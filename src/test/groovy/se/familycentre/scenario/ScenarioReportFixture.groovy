@@ -55,4 +55,12 @@ class ScenarioReportFixture {
                 ScenarioVariants.premisesRules(s).collectEntries { k, v -> [(k): run.run(v, index)] },
                 ScenarioVariants.withoutEachService(s).collectEntries { k, v -> [(k): run.run(v, index)] })
     }
+
+    /** The report with each service comparison refused as the engine refuses a plan naming an unknown service. */
+    static ScenarioReport refusingEachService(ScenarioReport r) {
+        new ScenarioReport(r.plan(), r.premisesRules(), r.withoutEachService().collectEntries { id, outcome ->
+            [(id): new ScenarioRun.Refused([new se.familycentre.allocation.Violation(
+                    "rules.PREMISES[0].percentages.$id".toString(), "no service of the centre has id $id".toString())])]
+        })
+    }
 }

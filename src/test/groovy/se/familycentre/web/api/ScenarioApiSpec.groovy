@@ -108,6 +108,21 @@ class ScenarioApiSpec extends Specification {
         with.json.serviceComparison*.without == ['bmm', 'soc']
     }
 
+    def "premises shared by percentages: without a service, the others' percentages are renormalised rather than the plan refused"() {
+        given:
+        Map p = plan() + [rules: [PREMISES: [[rule: 'PERCENT', percentages: [bmm: 20, bvc: 30, of: 40, soc: 10]]]]]
+
+        when:
+        def a = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(p))
+        def withoutBmm = a.json.serviceComparison.find { it.without == 'bmm' }
+
+        then:
+        a.status == 200
+        a.json.serviceComparison.every { it.refused == null && it.totals }
+        withoutBmm.differenceFromPlan[REGION].values().every { (it as BigDecimal) < 0 }
+        withoutBmm.differenceFromPlan[MUNICIPALITY].values().every { (it as BigDecimal) > 0 }
+    }
+
     def "a frame exceeded is named with the year and by how much"() {
         given:
         Map p = plan() + [frames: [[organisationNumber: MUNICIPALITY, perYear: '100000']]]
