@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javax.money.MonetaryAmount;
@@ -45,7 +44,8 @@ public final class ScenarioRun {
      * @param years         each calendar year of the horizon
      * @param quarters      each calendar quarter of the first year
      * @param frames        each budget frame exceeded, by year
-     * @param warnings      the engine's warnings over the horizon, each once (a plan is warned, not refused)
+     * @param warnings      what the steering group should know, in Swedish ({@link ScenarioWarnings}); a plan is
+     *                      warned, not refused
      */
     public record Result(Scenario scenario, Centre centre, List<PeriodResult> years, List<PeriodResult> quarters,
                          List<FrameExceeded> frames, List<Allocation.Warning> warnings) implements Outcome {
@@ -75,21 +75,19 @@ public final class ScenarioRun {
                 scenario.end().getYear());
         List<PeriodResult> years = new ArrayList<>();
         List<PeriodResult> quarters = new ArrayList<>();
-        LinkedHashSet<Allocation.Warning> warnings = new LinkedHashSet<>();
         for (Period p : years(scenario)) {
             AllocationOutcome outcome = allocator.allocatePlan(centre, p, index);
             if (outcome instanceof AllocationOutcome.Refused r) {
                 return new Refused(r.violations());
             }
             Allocation a = ((AllocationOutcome.Allocated) outcome).allocation();
-            warnings.addAll(a.warnings());
             years.add(new PeriodResult(p, a, entities(centre, a)));
         }
         for (Period p : quarters(scenario)) {
             Allocation a = ((AllocationOutcome.Allocated) allocator.allocatePlan(centre, p, index)).allocation();
             quarters.add(new PeriodResult(p, a, entities(centre, a)));
         }
-        return new Result(scenario, centre, years, quarters, frames(scenario, years), List.copyOf(warnings));
+        return new Result(scenario, centre, years, quarters, frames(scenario, years), ScenarioWarnings.of(scenario, years));
     }
 
     /**

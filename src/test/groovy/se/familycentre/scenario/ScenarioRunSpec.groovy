@@ -177,4 +177,38 @@ class ScenarioRunSpec extends Specification {
         r.years()[0].allocation().services().find { it.service() == 'soc' }.total().isZero()
         r.years()[1].allocation().services().find { it.service() == 'soc' }.total().isPositive()
     }
+
+    def "the steering group is warned in Swedish: #what"() {
+        when:
+        def r = run(change(plan()))
+
+        then:
+        r.warnings()*.code() == codes
+        r.warnings()*.message().every { it ==~ /.*[åäöÅÄÖ].*/ }
+        r.warnings()*.message().any { it.contains(text) }
+
+        where:
+        what                                     | change                                                     || codes                                     | text
+        'a midwife clinic not co-located'        | { Scenario s -> midwifeApart(s) }                                                 || ['NOT_CO_LOCATED', 'FAMILY_CENTRE_LIKE'] | 'Barnmorskemottagningen är inte samlokaliserad: utanför lokalpoolen'
+        'three base services: family-centre-like' | { Scenario s -> s.withServices(s.services().findAll { it.id() != 'bmm' }) } || ['FAMILY_CENTRE_LIKE'] | 'familjecentralsliknande'
+        'two: not covered by the agreement'      | { Scenario s -> s.withServices(s.services().findAll { it.id() in ['bvc', 'of'] }) } || ['NOT_COVERED'] | 'omfattas verksamheten inte av samverkansavtalet'
+    }
+
+    /** The plan with its midwife clinic unnamed and not co-located. */
+    static Scenario midwifeApart(Scenario s) {
+        s.withServices(s.services().collect { p ->
+            p.id() == 'bmm' ? new Scenario.PlannedService(p.id(), p.type(), p.entity(), null, p.from(), false, p.dedicatedArea()) : p
+        })
+    }
+
+    def "a stretch running on into the next year is one warning, with its whole span"() {
+        when:
+        def s = plan()
+        def r = run(s.withServices(s.services().findAll { it.id() != 'bmm' }))
+
+        then:
+        r.years().size() > 1
+        r.warnings().size() == 1
+        r.warnings()[0].message().startsWith("Från ${s.start()} till ${s.end()} ")
+    }
 }
