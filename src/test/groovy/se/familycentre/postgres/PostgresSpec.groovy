@@ -104,4 +104,32 @@ class PostgresSpec extends Specification {
         def e = thrown(SQLException)
         e.message.contains('issued statements never change')
     }
+
+    def "a saved plan raced into a centre by eight requests becomes one centre; its follow-up and the plans' page answer on PostgreSQL"() {
+        given:
+        String plan = groovy.json.JsonOutput.toJson(se.familycentre.web.api.SavedScenarioApiSpec.planOf(
+                se.familycentre.invoicing.StatementApi.orgNo(), se.familycentre.invoicing.StatementApi.orgNo()))
+        long id = (client.toBlocking().exchange(HttpRequest.POST('/api/v1/scenarios', plan)
+                .contentType(MediaType.APPLICATION_JSON), Map).body() as Map).id as long
+
+        when:
+        def pool = Executors.newFixedThreadPool(8)
+        def results = pool.invokeAll((1..8).collect {
+            { ->
+                try {
+                    client.toBlocking().exchange(HttpRequest.POST("/api/v1/scenarios/$id/centre", ''), String).status.code
+                } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                    e.status.code
+                }
+            } as Callable
+        })*.get()
+        pool.shutdown()
+
+        then:
+        results.count { it == 201 } == 1
+        results.count { it == 409 } == 7
+        json("/api/v1/scenarios/$id").centreId != null
+        (json("/api/v1/scenarios/$id/follow-up").years as List).size() == 2
+        (json('/api/v1/scenarios?size=1&page=0').items as List).size() == 1
+    }
 }

@@ -41,6 +41,11 @@ class SavedScenarioApiSpec extends Specification {
     }
 
     Map plan(Map changes = [:]) {
+        planOf(region, municipality) + changes
+    }
+
+    /** A two-year plan from 2025 for a region's two services and a municipality's two, the municipality employing. */
+    static Map planOf(String region, String municipality) {
         [name        : 'Familjecentralen Öster', start: '2025-01-01', horizonYears: 2,
          entities    : [[organisationNumber: region, name: 'Regionen'],
                         [organisationNumber: municipality, name: 'Kommunen']],
@@ -52,7 +57,7 @@ class SavedScenarioApiSpec extends Specification {
          coordinator : [employer: 'of', monthlySalary: '42000', onCostPercent: '41.5',
                         competenceDevelopmentPerYear: '15000'],
          assumptions : [salaryIncreasePercent: '3'],
-         rules       : [PREMISES: [[rule: 'AREA']]]] + changes
+         rules       : [PREMISES: [[rule: 'AREA']]]]
     }
 
     StatementApi.Answer as(String who, String method, String path, String body = null, Map headers = [:]) {
@@ -286,5 +291,23 @@ class SavedScenarioApiSpec extends Specification {
         muni.invoiced.netLessBudget == '0.00'
         (reg.invoiced.net as BigDecimal) == -(muni.invoiced.net as BigDecimal)
         f.json.years.find { it.year == 2026 }.entities.every { it.invoiced.quarters == [] }
+    }
+
+    def "eight requests racing to make one plan a centre make one: one 201, seven 409, one centre"() {
+        given:
+        long id = as('steering', 'POST', '/api/v1/scenarios', JsonOutput.toJson(plan(name: 'Kapplöpningen'))).json.id as long
+        int centresBefore = api.get('/api/v1/centres?size=1').json.totalItems as int
+
+        when:
+        def pool = java.util.concurrent.Executors.newFixedThreadPool(8)
+        def results = pool.invokeAll((1..8).collect {
+            { -> as('finance', 'POST', "/api/v1/scenarios/$id/centre").status } as java.util.concurrent.Callable
+        })*.get()
+        pool.shutdown()
+
+        then:
+        results.count { it == 201 } == 1
+        results.count { it == 409 } == 7
+        api.get('/api/v1/centres?size=1').json.totalItems as int == centresBefore + 1
     }
 }
