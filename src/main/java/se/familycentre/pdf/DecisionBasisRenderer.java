@@ -2,6 +2,7 @@ package se.familycentre.pdf;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import se.familycentre.scenario.DecisionBasis;
 import se.familycentre.scenario.ScenarioReport;
 
 /**
@@ -10,8 +11,9 @@ import se.familycentre.scenario.ScenarioReport;
  * is printed (the document's date), so the same report printed the same day is the same file.
  */
 @Singleton
-public class DecisionBasisRenderer {
+public class DecisionBasisRenderer implements DecisionBasis {
 
+    @Override
     public byte[] render(ScenarioReport report, LocalDate printedOn) {
         return DecisionBasisPdf.render(report, printedOn);
     }

@@ -128,8 +128,11 @@ final class DecisionBasisWording implements PageWording {
                 + " per år efter senast kända oktoberindex"));
         rows.add(row("Verksamheter", null));
         for (Scenario.PlannedService p : s.services()) {
-            StringBuilder b = new StringBuilder(serviceName(p)).append(" – ").append(SwedishFormat.serviceType(p.type()))
-                    .append(", ").append(entity(p.entity()));
+            StringBuilder b = new StringBuilder(serviceName(p));
+            if (!serviceName(p).equalsIgnoreCase(SwedishFormat.serviceType(p.type()))) {
+                b.append(" – ").append(SwedishFormat.serviceType(p.type()));
+            }
+            b.append(", ").append(entity(p.entity()));
             if (p.from() != null && p.from().isAfter(s.start())) {
                 b.append(", från ").append(SwedishFormat.date(p.from()));
             }

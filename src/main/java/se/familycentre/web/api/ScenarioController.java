@@ -21,7 +21,6 @@ import se.familycentre.centre.SavedScenarios;
 import se.familycentre.centre.ScenarioCentres;
 import se.familycentre.format.ScenarioCsv;
 import se.familycentre.invoicing.FollowUp;
-import se.familycentre.pdf.DecisionBasisRenderer;
 import java.time.LocalDate;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -45,6 +44,7 @@ import se.familycentre.allocation.Sek;
 import se.familycentre.centre.Scenarios;
 import se.familycentre.format.ScenarioReader;
 import se.familycentre.scenario.Scenario;
+import se.familycentre.scenario.DecisionBasis;
 import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
 
@@ -74,10 +74,10 @@ public class ScenarioController {
     private final Scope scope;
     private final ScenarioCentres centres;
     private final FollowUp followUp;
-    private final DecisionBasisRenderer decisionBasis;
+    private final DecisionBasis decisionBasis;
 
     public ScenarioController(Scenarios scenarios, SavedScenarios saved, Scope scope, ScenarioCentres centres,
-                              FollowUp followUp, DecisionBasisRenderer decisionBasis) {
+                              FollowUp followUp, DecisionBasis decisionBasis) {
         this.decisionBasis = decisionBasis;
         this.scenarios = scenarios;
         this.saved = saved;
