@@ -101,6 +101,10 @@ public class Access implements HttpServerFilter {
             Object epoch = authentication.getAttributes().get(EPOCH);
             if (account.isEmpty() || account.get().disabled() || !(epoch instanceof Number n)
                     || n.intValue() != account.get().sessionEpoch()) {
+                if (!request.getPath().startsWith("/api/")) {
+                    // a web page with an ended session: shown as to anyone, so it can send the person to sign in
+                    return Optional.empty();
+                }
                 return Optional.of(refuse(request, HttpStatus.UNAUTHORIZED, ProblemMapper.UNAUTHENTICATED,
                         "Not signed in", "the session has ended; sign in again"));
             }
@@ -147,6 +151,11 @@ public class Access implements HttpServerFilter {
                                                  String detail) {
         return HttpResponse.status(status).contentType(Problem.MEDIA_TYPE)
                 .body(new Problem(type, title, status.getCode(), detail, request.getPath(), List.of()));
+    }
+
+    /** The request's actor, if it is signed in: what the web pages, open to anyone, ask. */
+    public static Optional<Actor> of(HttpRequest<?> request) {
+        return request.getAttribute(ACTOR, Actor.class);
     }
 
     /** The actor of a request that passed security: every controller but the anonymous ones has one. */

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,16 +17,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -49,17 +44,12 @@ import se.familycentre.access.Actor;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SessionController {
 
-    static final String COOKIE_NAME = "FC_SESSION";
-
     private final Accounts accounts;
-    private final JwtTokenGenerator tokens;
-    private final Duration lifetime;
+    private final SessionCookies cookies;
 
-    public SessionController(Accounts accounts, JwtTokenGenerator tokens,
-                             @Value("${familycentre.security.session:8h}") Duration lifetime) {
+    public SessionController(Accounts accounts, SessionCookies cookies) {
         this.accounts = accounts;
-        this.tokens = tokens;
-        this.lifetime = lifetime;
+        this.cookies = cookies;
     }
 
     @Serdeable
@@ -85,17 +75,9 @@ public class SessionController {
             tags = "Access")
     public HttpResponse<Map<String, Object>> signIn(HttpRequest<?> request, @Body SignIn body) {
         Account account = accounts.authenticate(body.username(), body.password(), true);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(Access.EPOCH, account.sessionEpoch());
-        claims.put(Access.VIA, Access.COOKIE);
-        Authentication authentication = Authentication.build(account.username(),
-                account.roles().stream().map(Enum::name).toList(), claims);
-        String jwt = tokens.generateToken(authentication, (int) lifetime.toSeconds())
-                .orElseThrow(() -> new IllegalStateException("no session token could be signed"));
-        Cookie cookie = Cookie.of(COOKIE_NAME, jwt).httpOnly(true).sameSite(SameSite.Strict).path("/")
-                .maxAge(lifetime).secure(request.isSecure());
+        Cookie cookie = cookies.signedIn(request, account);
         Map<String, Object> json = json(account);
-        json.put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime).withNano(0).toString());
+        json.put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plus(cookies.lifetime()).withNano(0).toString());
         return HttpResponse.ok(json).cookie(cookie);
     }
 
@@ -138,8 +120,7 @@ public class SessionController {
         if (actor.kind() == Actor.Kind.USER) {
             accounts.signOut(actor.id());
         }
-        return HttpResponse.noContent().cookie(Cookie.of(COOKIE_NAME, "").httpOnly(true).sameSite(SameSite.Strict)
-                .path("/").maxAge(0).secure(request.isSecure()));
+        return HttpResponse.noContent().cookie(cookies.signedOut(request));
     }
 
     @Put("/password")

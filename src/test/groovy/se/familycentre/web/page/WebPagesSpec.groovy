@@ -1,0 +1,164 @@
+package se.familycentre.web.page
+
+import groovy.json.JsonOutput
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.MediaType
+import io.micronaut.http.MutableHttpRequest
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import se.familycentre.invoicing.StatementApi
+import se.familycentre.web.AdminByDefault
+import se.familycentre.web.api.SavedScenarioApiSpec
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+/**
+ * The web application's door (issue 12), over HTTP: a newcomer is sent to the sign-in form; a wrong
+ * password is named next to its field and in a summary linking to it; signing in sets the session
+ * cookie and the start page shows each role its own things only; signing out ends the session.
+ * The pages, their stylesheet and htmx come from the service itself.
+ */
+@Stepwise
+@MicronautTest(transactional = false)
+@io.micronaut.context.annotation.Property(name = 'micronaut.http.client.follow-redirects', value = 'false')
+class WebPagesSpec extends Specification {
+
+    @Inject
+    @Client('/')
+    HttpClient http
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server
+
+    @Shared String region = StatementApi.orgNo()
+    @Shared String municipality = StatementApi.orgNo()
+    @Shared String other = StatementApi.orgNo()
+    @Shared String suffix = UUID.randomUUID().toString().substring(0, 8)
+    @Shared Map<String, String> cookies = [:]
+    @Shared String centreName
+    @Shared String otherCentreName
+
+    StatementApi getApi() {
+        new StatementApi(http)
+    }
+
+    /** A request as a browser sends it: no credentials but the session cookie, if any. */
+    StatementApi.Answer browser(String method, String path, Map<String, String> form = null, String cookie = null) {
+        MutableHttpRequest<?> request = method == 'GET' ? HttpRequest.GET(path)
+                : HttpRequest.POST(path, form.collect { k, v -> "${URLEncoder.encode(k, 'UTF-8')}=${URLEncoder.encode(v, 'UTF-8')}" }.join('&'))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+        request.header(AdminByDefault.ANONYMOUS, 'yes')
+        if (cookie) {
+            request.header('Cookie', "FC_SESSION=$cookie")
+        }
+        if (method != 'GET') {
+            // a form sent from the service's own page carries its origin
+            request.header('Origin', "http://localhost:${server.port}")
+        }
+        api.exchange(request)
+    }
+
+    def "a finance officer and a steering group of the municipality; a centre of theirs and one of another municipality"() {
+        when:
+        Map theirs = new groovy.json.JsonSlurper().parseText(StatementApi.exampleA(StatementApi.orgNo(), other)) as Map
+        theirs.centre.name = "Annan central $suffix".toString()
+        long mine = api.importCentre(StatementApi.exampleA(region, municipality))
+        api.importCentre(JsonOutput.toJson(theirs))
+        centreName = api.get("/api/v1/centres/$mine").json.name
+        otherCentreName = "Annan central $suffix"
+        user('ekonom', ['FINANCE'], [municipality])
+        user('styrgrupp', ['STEERING'], [municipality])
+        assert api.post('/api/v1/scenarios', JsonOutput.toJson(SavedScenarioApiSpec.planOf(region, municipality)
+                + [name: "Plan $suffix"])).status == 201
+
+        then:
+        centreName
+    }
+
+    private void user(String name, List<String> roles, List<String> entities) {
+        def a = api.post('/api/v1/users', JsonOutput.toJson([username: "$name-$suffix", displayName: name,
+                password: "$name-$suffix-password", roles: roles, entities: entities, mustChangePassword: false]))
+        assert a.status == 201: "$a"
+    }
+
+    def "a newcomer at / is sent to the sign-in form: Swedish, each field labelled, the stylesheet and htmx from the service"() {
+        when:
+        def start = browser('GET', '/')
+        def form = browser('GET', '/logga-in')
+
+        then:
+        start.status == 303
+        start.header('Location') == '/logga-in'
+        form.status == 200
+        form.header('Content-Type').startsWith('text/html')
+        form.text.contains('<html lang="sv"')
+        form.text.contains('<label for="username">Användarnamn</label>')
+        form.text.contains('<label for="password">Lösenord</label>')
+        form.text.contains('href="#innehall"')
+        form.header('Content-Security-Policy').contains("default-src 'self'")
+        browser('GET', '/assets/app.css').status == 200
+        browser('GET', '/webjars/htmx.org/2.0.8/dist/htmx.min.js').status == 200
+    }
+
+    def "a wrong password is named next to the field and in a summary that links to it; nothing is signed in"() {
+        when:
+        def a = browser('POST', '/logga-in', [username: "ekonom-$suffix", password: 'fel'])
+
+        then:
+        a.status == 401
+        a.header('Set-Cookie') == null
+        a.text.contains('<a href="#password">Fel användarnamn eller lösenord.</a>')
+        a.text.contains('id="password-fel"')
+        a.text.contains('aria-invalid="true"')
+        a.text.contains("value=\"ekonom-$suffix\"")
+    }
+
+    def "empty fields are named each"() {
+        when:
+        def a = browser('POST', '/logga-in', [username: '', password: ''])
+
+        then:
+        a.status == 422
+        a.text.contains('<a href="#username">Fyll i ditt användarnamn.</a>')
+        a.text.contains('<a href="#password">Fyll i ditt lösenord.</a>')
+    }
+
+    def "#who signs in and sees #shown on the start page, and not #hidden"() {
+        when:
+        def signIn = browser('POST', '/logga-in', [username: "$who-$suffix", password: "$who-$suffix-password"])
+        String cookie = (signIn.response.headers.getAll('Set-Cookie').find { it.startsWith('FC_SESSION=') } =~ /FC_SESSION=([^;]+)/)[0][1]
+        cookies[who] = cookie
+        def start = browser('GET', '/', null, cookie)
+
+        then:
+        signIn.status == 303
+        signIn.header('Location') == '/'
+        start.status == 200
+        start.text.contains(shown == 'centre' ? centreName : "Plan $suffix")
+        !start.text.contains(otherCentreName)
+        start.text.contains(heading)
+        start.text.contains(role)
+
+        where:
+        who         | shown    | hidden          | heading                  | role
+        'ekonom'    | 'centre' | 'other centres' | 'Dina familjecentraler'  | 'ekonom'
+        'styrgrupp' | 'plan'   | 'other centres' | 'Budgetscenarier'        | 'styrgrupp'
+    }
+
+    def "signing out ends the session: the cookie is cleared and the old one no longer opens the start page"() {
+        when:
+        def out = browser('POST', '/logga-ut', [:], cookies.ekonom)
+        def after = browser('GET', '/', null, cookies.ekonom)
+
+        then:
+        out.status == 303
+        out.header('Location') == '/logga-in'
+        out.response.headers.getAll('Set-Cookie').any { it.startsWith('FC_SESSION=;') && it.contains('Max-Age=0') }
+        after.status == 303
+        after.header('Location') == '/logga-in'
+        api.exchange(HttpRequest.GET('/api/v1/session').header('Cookie', "FC_SESSION=${cookies.ekonom}")).status == 401
+    }
+}
