@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishFormat;
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;

@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

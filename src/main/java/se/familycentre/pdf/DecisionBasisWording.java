@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;

@@ -1,5 +1,6 @@
 package se.familycentre.pdf;
 
+import se.familycentre.statement.SwedishFormat;
 import static se.familycentre.pdf.PageGeometry.BOTTOM;
 import static se.familycentre.pdf.PageGeometry.FOOTER_RULE;
 import static se.familycentre.pdf.PageGeometry.GREY_RULE;

@@ -9,7 +9,7 @@ import javax.xml.xpath.XPathConstants
 import javax.xml.xpath.XPathFactory
 import se.familycentre.einvoice.BisRules
 import se.familycentre.einvoice.UblSchemas
-import se.familycentre.pdf.SwedishFormat
+import se.familycentre.statement.SwedishFormat
 import se.familycentre.sie.SieReader
 import se.familycentre.statement.StatementCsvSpec
 import spock.lang.Specification

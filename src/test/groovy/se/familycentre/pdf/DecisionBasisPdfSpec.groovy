@@ -1,5 +1,6 @@
 package se.familycentre.pdf
 
+import se.familycentre.statement.SwedishFormat
 import java.time.LocalDate
 import javax.money.MonetaryAmount
 import org.apache.pdfbox.Loader

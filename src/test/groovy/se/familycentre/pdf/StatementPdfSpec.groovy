@@ -1,5 +1,6 @@
 package se.familycentre.pdf
 
+import se.familycentre.statement.SwedishFormat
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 import java.time.Clock

@@ -39,6 +39,8 @@ class WebPagesSpec extends Specification {
     @Shared String suffix = UUID.randomUUID().toString().substring(0, 8)
     @Shared Map<String, String> cookies = [:]
     @Shared String centreName
+    @Shared long mineId
+    @Shared long theirsId
     @Shared String otherCentreName
 
     StatementApi getApi() {
@@ -66,7 +68,8 @@ class WebPagesSpec extends Specification {
         Map theirs = new groovy.json.JsonSlurper().parseText(StatementApi.exampleA(StatementApi.orgNo(), other)) as Map
         theirs.centre.name = "Annan central $suffix".toString()
         long mine = api.importCentre(StatementApi.exampleA(region, municipality))
-        api.importCentre(JsonOutput.toJson(theirs))
+        mineId = mine
+        theirsId = api.importCentre(JsonOutput.toJson(theirs))
         centreName = api.get("/api/v1/centres/$mine").json.name
         otherCentreName = "Annan central $suffix"
         user('ekonom', ['FINANCE'], [municipality])
@@ -146,6 +149,37 @@ class WebPagesSpec extends Specification {
         who         | shown    | hidden          | heading                  | role
         'ekonom'    | 'centre' | 'other centres' | 'Dina familjecentraler'  | 'ekonom'
         'styrgrupp' | 'plan'   | 'other centres' | 'Budgetscenarier'        | 'styrgrupp'
+    }
+
+    def "the finance officer opens its centre's quarter: each service's share and each statement as the API computes them, in Swedish formats"() {
+        when:
+        def page = browser('GET', "/centraler/$mineId?kvartal=2025-Q1", null, cookies.ekonom)
+        def allocation = api.get("/api/v1/centres/$mineId/allocation?period=2025-Q1").json
+        def drafts = api.drafts(mineId, '2025-Q1')
+        String text = page.text.replace('\u00a0', ' ')
+
+        then:
+        page.status == 200
+        allocation.services.size() == 4
+        drafts.statements.size() >= 1
+        text.contains('Kvartal <span>2025-Q1</span>')
+        allocation.services.every { s -> text.contains(swedish(s.total.amount as String) + ' kr') }
+        drafts.statements.every { d -> text.contains(swedish(d.content.total.amount as String) + ' kr') }
+        text.contains("/api/v1/centres/$mineId/statements/draft.pdf?period=2025-Q1&amp;creditor=")
+        text.contains('familjecentral')
+
+        and: 'the start page links to it; another municipality\'s centre is not there, as the API would say'
+        browser('GET', '/', null, cookies.ekonom).text.contains("href=\"/centraler/$mineId\"")
+        browser('GET', "/centraler/$theirsId?kvartal=2025-Q1", null, cookies.ekonom).status == 404
+        browser('GET', "/centraler/$mineId?kvartal=2025-Q9", null, cookies.ekonom).status == 400
+        browser('GET', "/centraler/$mineId").status == 303
+    }
+
+    /** 12345.6 as the pages print it: 12 345,60. */
+    static String swedish(String plain) {
+        def d = new BigDecimal(plain).setScale(2)
+        String whole = String.format(Locale.ROOT, '%,d', d.abs().toBigInteger()).replace(',', ' ')
+        (d.signum() < 0 ? '\u2212' : '') + whole + ',' + d.toPlainString().split('\\.')[1]
     }
 
     def "signing out ends the session: the cookie is cleared and the old one no longer opens the start page"() {

@@ -1,6 +1,5 @@
-package se.familycentre.pdf;
+package se.familycentre.statement;
 
-import se.familycentre.statement.SwedishTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
