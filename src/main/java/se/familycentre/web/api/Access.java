@@ -111,7 +111,11 @@ public class Access implements HttpServerFilter {
             actor = account.get().actor();
             cookie = true;
             if (account.get().mustChangePassword() && !request.getPath().startsWith(SESSION)) {
-                return Optional.of(mustChange(request));
+                if (request.getPath().startsWith("/api/")) {
+                    return Optional.of(mustChange(request));
+                }
+                // the web pages send the person to change it (web/page), and to nothing else
+                request.setAttribute(MUST_CHANGE, Boolean.TRUE);
             }
         }
         if (cookie && !SAFE.contains(request.getMethod()) && !sameOrigin(request)) {
@@ -156,6 +160,11 @@ public class Access implements HttpServerFilter {
     /** The request's actor, if it is signed in: what the web pages, open to anyone, ask. */
     public static Optional<Actor> of(HttpRequest<?> request) {
         return request.getAttribute(ACTOR, Actor.class);
+    }
+
+    /** A signed-in person who must change the password before anything else. */
+    public static boolean mustChangePassword(HttpRequest<?> request) {
+        return request.getAttribute(MUST_CHANGE, Boolean.class).orElse(false);
     }
 
     /** The actor of a request that passed security: every controller but the anonymous ones has one. */

@@ -69,6 +69,9 @@ public class CentrePageController {
         if (actor.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PageController.SIGN_IN));
         }
+        if (se.familycentre.web.api.Access.mustChangePassword(request)) {
+            return HttpResponse.seeOther(URI.create(PageController.PASSWORD));
+        }
         if (!scope.seesCentre(actor.get(), id)) {
             return HttpResponse.status(HttpStatus.NOT_FOUND)
                     .body(new ModelAndView<>("notfound", Pages.model(actor.get(), "Hittades inte")));

@@ -53,6 +53,7 @@ import se.familycentre.web.api.SessionCookies;
 public class PageController {
 
     static final String SIGN_IN = "/logga-in";
+    static final String PASSWORD = "/byt-losenord";
 
     private final Accounts accounts;
     private final SessionCookies cookies;
@@ -81,6 +82,9 @@ public class PageController {
         Optional<Actor> actor = Pages.actor(request);
         if (actor.isEmpty()) {
             return HttpResponse.seeOther(URI.create(SIGN_IN));
+        }
+        if (se.familycentre.web.api.Access.mustChangePassword(request)) {
+            return HttpResponse.seeOther(URI.create(PASSWORD));
         }
         Actor a = actor.get();
         Map<String, Object> model = Pages.model(a, "Startsida");
@@ -144,6 +148,67 @@ public class PageController {
         model.put("errors", errors);
         errors.forEach(e -> model.put("error_" + e.get("field"), e.get("message")));
         return HttpResponse.status(status).body(new ModelAndView<>("login", model));
+    }
+
+    /** What the password form sends. */
+    @Serdeable
+    public record PasswordForm(@Nullable String currentPassword, @Nullable String newPassword,
+                               @Nullable String repeatPassword) {
+    }
+
+    @Get(PASSWORD)
+    public HttpResponse<?> passwordPage(HttpRequest<?> request) {
+        Optional<Actor> actor = Pages.actor(request);
+        if (actor.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(SIGN_IN));
+        }
+        Map<String, Object> model = Pages.model(actor.get(), "Byt lösenord");
+        model.put("required", se.familycentre.web.api.Access.mustChangePassword(request));
+        model.put("minLength", se.familycentre.access.Passwords.MIN_LENGTH);
+        return HttpResponse.ok(new ModelAndView<>("password", model));
+    }
+
+    @Post(PASSWORD)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> changePassword(HttpRequest<?> request, @Body PasswordForm form) {
+        Optional<Actor> actor = Pages.actor(request);
+        if (actor.isEmpty() || actor.get().kind() != Actor.Kind.USER) {
+            return HttpResponse.seeOther(URI.create(SIGN_IN));
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (form.newPassword() != null && !form.newPassword().equals(form.repeatPassword())) {
+            errors.add(Pages.error("repeatPassword", "Lösenorden är inte lika."));
+        } else {
+            try {
+                Account account = accounts.changePassword(actor.get().id(), form.currentPassword(), form.newPassword());
+                return HttpResponse.seeOther(URI.create("/")).cookie(cookies.signedIn(request, account));
+            } catch (AccessRefusal.Invalid e) {
+                e.errors().forEach(v -> errors.add(Pages.error(v.field(), passwordReason(v.field(), v.reason()))));
+            }
+        }
+        Map<String, Object> model = Pages.model(actor.get(), "Byt lösenord");
+        model.put("required", se.familycentre.web.api.Access.mustChangePassword(request));
+        model.put("minLength", se.familycentre.access.Passwords.MIN_LENGTH);
+        model.put("errors", errors);
+        errors.forEach(e -> model.put("error_" + e.get("field"), e.get("message")));
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("password", model));
+    }
+
+    /** The account's refusal of a new password, in Swedish. */
+    static String passwordReason(String field, String reason) {
+        if (field.equals("currentPassword")) {
+            return reason.equals("is required") ? "Fyll i ditt nuvarande lösenord." : "Det nuvarande lösenordet stämmer inte.";
+        }
+        if (reason.equals("is required")) {
+            return "Fyll i ett nytt lösenord.";
+        }
+        if (reason.startsWith("must have at least")) {
+            return "Det nya lösenordet måste ha minst " + se.familycentre.access.Passwords.MIN_LENGTH + " tecken.";
+        }
+        if (reason.startsWith("must differ")) {
+            return "Det nya lösenordet måste skilja sig från det nuvarande.";
+        }
+        return "Det nya lösenordet är för långt.";
     }
 
     @Post("/logga-ut")

@@ -182,6 +182,40 @@ class WebPagesSpec extends Specification {
         (d.signum() < 0 ? '\u2212' : '') + whole + ',' + d.toPlainString().split('\\.')[1]
     }
 
+    def "a new user who must change the password is sent to change it first; a mismatch is named at its field; then the start page opens"() {
+        given:
+        assert api.post('/api/v1/users', JsonOutput.toJson([username: "ny-$suffix", displayName: 'Ny', password: "ny-$suffix-password",
+                roles: ['FINANCE'], entities: [municipality], mustChangePassword: true])).status == 201
+        def signIn = browser('POST', '/logga-in', [username: "ny-$suffix", password: "ny-$suffix-password"])
+        String cookie = (signIn.response.headers.getAll('Set-Cookie').find { it.startsWith('FC_SESSION=') } =~ /FC_SESSION=([^;]+)/)[0][1]
+
+        when:
+        def start = browser('GET', '/', null, cookie)
+        def centre = browser('GET', "/centraler/$mineId", null, cookie)
+        def form = browser('GET', '/byt-losenord', null, cookie)
+        def mismatch = browser('POST', '/byt-losenord', [currentPassword: "ny-$suffix-password",
+                newPassword: 'ett-nytt-långt-lösenord', repeatPassword: 'ett-annat'], cookie)
+        def tooShort = browser('POST', '/byt-losenord', [currentPassword: "ny-$suffix-password",
+                newPassword: 'kort', repeatPassword: 'kort'], cookie)
+        def changed = browser('POST', '/byt-losenord', [currentPassword: "ny-$suffix-password",
+                newPassword: 'ett-nytt-långt-lösenord', repeatPassword: 'ett-nytt-långt-lösenord'], cookie)
+        String fresh = (changed.response.headers.getAll('Set-Cookie').find { it.startsWith('FC_SESSION=') } =~ /FC_SESSION=([^;]+)/)[0][1]
+
+        then:
+        signIn.status == 303
+        start.status == 303
+        start.header('Location') == '/byt-losenord'
+        centre.header('Location') == '/byt-losenord'
+        form.status == 200
+        form.text.contains('<label for="newPassword">Nytt lösenord</label>')
+        mismatch.status == 422
+        mismatch.text.contains('<a href="#repeatPassword">Lösenorden är inte lika.</a>')
+        tooShort.text.contains('<a href="#newPassword">Det nya lösenordet måste ha minst 12 tecken.</a>')
+        changed.status == 303
+        browser('GET', '/', null, fresh).status == 200
+        browser('GET', '/', null, cookie).header('Location') == '/logga-in'
+    }
+
     def "signing out ends the session: the cookie is cleared and the old one no longer opens the start page"() {
         when:
         def out = browser('POST', '/logga-ut', [:], cookies.ekonom)
