@@ -198,6 +198,25 @@ public class Invoicing {
         return numbers;
     }
 
+    /**
+     * The numbers the invoices would get if they were issued now, in the order issuing takes them
+     * (creditor by creditor, each creditor's invoices in their order). A preview for a confirmation:
+     * nothing is reserved, so an issuer in between moves them on.
+     */
+    @Transactional
+    public List<String> nextNumbers(List<Statement> invoices) {
+        int year = LocalDate.now(clock).getYear();
+        Map<String, Integer> last = new java.util.HashMap<>();
+        List<String> numbers = new ArrayList<>();
+        for (Statement s : invoices) {
+            String creditor = s.creditor().organisationNumber();
+            int n = last.computeIfAbsent(creditor, c -> series.last(c, year)) + 1;
+            last.put(creditor, n);
+            numbers.add(NumberSeries.label(year, n));
+        }
+        return numbers;
+    }
+
     /** A credit statement negating the original's shares, citing its number and date (RULES §5). */
     @Transactional
     public StatementRow credit(long statementId) {

@@ -35,7 +35,27 @@ public class NumberSeries {
                 throw new IllegalStateException("no number series for " + creditor + " " + year);
             }
         }
-        return String.format("%d-%04d", year, current(creditor, year));
+        return label(year, current(creditor, year));
+    }
+
+    /** A number as statements print it: {@code 2025-0007}. */
+    public static String label(int year, int number) {
+        return String.format("%d-%04d", year, number);
+    }
+
+    /**
+     * The last number taken in a creditor's series of a year (0 before the first), read without a
+     * lock: what a confirmation shows before issuing, which a concurrent issuer may overtake.
+     */
+    public int last(String creditor, int year) {
+        return jdbc.prepareStatement("SELECT last_number FROM statement_series WHERE creditor = ? AND series_year = ?",
+                ps -> {
+                    ps.setString(1, creditor);
+                    ps.setInt(2, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getInt(1) : 0;
+                    }
+                });
     }
 
     private void create(String creditor, int year) {
@@ -58,14 +78,6 @@ public class NumberSeries {
     }
 
     private int current(String creditor, int year) {
-        return jdbc.prepareStatement("SELECT last_number FROM statement_series WHERE creditor = ? AND series_year = ?",
-                ps -> {
-                    ps.setString(1, creditor);
-                    ps.setInt(2, year);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
+        return last(creditor, year);
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.familycentre.access.Actor;
+import se.familycentre.access.Role;
 import se.familycentre.access.Scope;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.AllocationOutcome;
@@ -89,6 +90,7 @@ public class CentrePageController {
         Map<String, Object> model = Pages.model(actor.get(), c.name());
         model.put("id", id);
         model.put("name", c.name());
+        model.put("mayIssue", actor.get().mayIssue() && (actor.get().isAdmin() || actor.get().has(Role.FINANCE)));
         model.put("quarter", quarter.label());
         model.put("quarterRange", SwedishFormat.date(quarter.from()) + " – " + SwedishFormat.date(quarter.to()));
         model.put("previous", quarter.from().minusMonths(3).getYear() + "-Q" + q(quarter.from().minusMonths(3)));

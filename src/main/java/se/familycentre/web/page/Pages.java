@@ -1,6 +1,8 @@
 package se.familycentre.web.page;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import java.net.URI;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -38,6 +40,20 @@ final class Pages {
         m.put("isFinance", actor.has(Role.FINANCE));
         m.put("isSteering", actor.has(Role.STEERING));
         return m;
+    }
+
+    /**
+     * Where a page sends a person who may not see it yet: to sign in, or first to change the
+     * password; empty when the page may be shown.
+     */
+    static Optional<HttpResponse<?>> gate(HttpRequest<?> request) {
+        if (actor(request).isEmpty()) {
+            return Optional.of(HttpResponse.seeOther(URI.create(PageController.SIGN_IN)));
+        }
+        if (se.familycentre.web.api.Access.mustChangePassword(request)) {
+            return Optional.of(HttpResponse.seeOther(URI.create(PageController.PASSWORD)));
+        }
+        return Optional.empty();
     }
 
     static Map<String, Object> anonymous(String title) {
