@@ -1,0 +1,206 @@
+package se.familycentre.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How fast the web pages answer a crowd (issue 12: every page ≤ 150 ms at p95 with 16 concurrent
+ * users, measured by a load tool): the service starts in this JVM on a fresh H2 file database with
+ * the fixtures loaded, a finance officer, a steering group and the administrator sign in on the
+ * pages, and {@code wrk} (16 connections, two threads) asks each page for a while after a warm-up,
+ * with that person's session cookie. Each page's p50, p95 and p99 and its count of answers that
+ * were not 2xx go to the console and {@code target/page-bench.txt}.
+ *
+ * <p>Run with {@code ./mvnw -B -Pbench-pages test-compile exec:exec} (needs {@code wrk}:
+ * {@code apt-get install -y wrk}). {@code -Dbench.seconds=8} sets each page's measured time.
+ */
+public final class PageBenchmark {
+
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final Pattern P = Pattern.compile("p50 ([0-9.]+) p95 ([0-9.]+) p99 ([0-9.]+) requests (\\d+) bad (\\d+)");
+
+    private PageBenchmark() {
+    }
+
+    /** One page: who asks, the path, and a form body for a POST (null for a GET). */
+    record Page(String who, String path, String form) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 8);
+        Path out = Path.of(System.getProperty("bench.out", "target/page-bench.txt"));
+        Path dir = Files.createTempDirectory("page-bench");
+        try (ApplicationContext ctx = ApplicationContext.run(Map.<String, Object>of(
+                "familycentre.data-dir", dir.toAbsolutePath().toString(),
+                "familycentre.fixtures.directory", "fixtures",
+                "familycentre.fixtures.load-on-empty-database", true,
+                "familycentre.admin-password", ADMIN_PASSWORD,
+                "micronaut.server.port", -1))) {
+            EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
+            if (!server.isRunning()) {
+                server.start();
+            }
+            String base = "http://localhost:" + server.getPort();
+            JsonMapper json = ctx.getBean(JsonMapper.class);
+            HttpClient http = HttpClient.newHttpClient();
+
+            Map<?, ?> centres = json.readValue(api(http, base, "GET", "/api/v1/centres?size=200", null), Map.class);
+            Map<?, ?> first = (Map<?, ?>) ((List<?>) centres.get("items")).get(0);
+            long centre = ((Number) first.get("id")).longValue();
+            Map<?, ?> doc = json.readValue(api(http, base, "GET", "/api/v1/centres/" + centre, null), Map.class);
+            String entity = (String) ((Map<?, ?>) ((List<?>) doc.get("entities")).get(0)).get("organisationNumber");
+            for (String[] u : new String[][] {{"ekonom", "FINANCE"}, {"styrgrupp", "STEERING"}}) {
+                api(http, base, "POST", "/api/v1/users", "{\"username\":\"" + u[0] + "\",\"displayName\":\"" + u[0]
+                        + "\",\"password\":\"" + u[0] + "-bench-password\",\"roles\":[\"" + u[1]
+                        + "\"],\"entities\":[\"" + entity + "\"],\"mustChangePassword\":false}");
+            }
+            Map<String, String> cookies = new LinkedHashMap<>();
+            cookies.put("ekonom", signIn(http, base, "ekonom", "ekonom-bench-password"));
+            cookies.put("styrgrupp", signIn(http, base, "styrgrupp", "styrgrupp-bench-password"));
+            cookies.put("admin", signIn(http, base, "admin", ADMIN_PASSWORD));
+
+            List<Page> pages = new ArrayList<>(List.of(
+                    new Page("anonym", "/logga-in", null),
+                    new Page("ekonom", "/", null),
+                    new Page("ekonom", "/centraler/" + centre + "?kvartal=2025-Q1", null),
+                    new Page("ekonom", "/centraler/" + centre + "/utfarda?kvartal=2025-Q2", null),
+                    new Page("ekonom", "/centraler/" + centre + "/underlag", null),
+                    new Page("ekonom", "/korning", null),
+                    new Page("styrgrupp", "/", null),
+                    new Page("admin", "/", null)));
+            pages.addAll(extraPages(centre));
+
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                    "# wrk -t2 -c16, %d s a page after %d s of warm-up; fixtures on a fresh H2 file database%n"
+                            + "%-10s %-48s %8s %8s %8s %9s %5s%n", seconds, 3, "who", "page", "p50 ms", "p95 ms",
+                    "p99 ms", "requests", "bad"));
+            for (Page page : pages) {
+                String cookie = cookies.get(page.who());
+                check(http, base, page, cookie);
+                wrk(base, page, cookie, 3);
+                String line = wrk(base, page, cookie, seconds);
+                Matcher m = P.matcher(line);
+                if (!m.find()) {
+                    throw new IllegalStateException("wrk said: " + line);
+                }
+                String row = String.format(Locale.ROOT, "%-10s %-48s %8s %8s %8s %9s %5s%n", page.who(),
+                        (page.form() == null ? "GET " : "POST ") + page.path(), m.group(1), m.group(2), m.group(3),
+                        m.group(4), m.group(5));
+                System.out.print(row);
+                table.append(row);
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, table.toString(), StandardCharsets.UTF_8);
+            System.out.print(table);
+            System.out.println("# written to " + out.toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    /** Pages of the later parts of the web application, measured when they exist. */
+    static List<Page> extraPages(long centre) {
+        return List.of();
+    }
+
+    /** One answer of the page, which must be a 200 for the person (not a redirect to sign in). */
+    static void check(HttpClient http, String base, Page page, String cookie) throws Exception {
+        HttpResponse<String> r = http.send(request(base, page, cookie).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(page + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    static HttpRequest.Builder request(String base, Page page, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + page.path()));
+        if (cookie != null) {
+            b.header("Cookie", "FC_SESSION=" + cookie);
+        }
+        if (page.form() != null) {
+            b.header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                    .POST(HttpRequest.BodyPublishers.ofString(page.form()));
+        }
+        return b;
+    }
+
+    /** Runs wrk on the page; its last line, which the script's done() writes. */
+    static String wrk(String base, Page page, String cookie, int seconds) throws Exception {
+        Path script = Files.createTempFile("page-bench", ".lua");
+        StringBuilder lua = new StringBuilder();
+        if (page.form() != null) {
+            lua.append("wrk.method = \"POST\"\nwrk.body = ").append(luaString(page.form())).append('\n')
+                    .append("wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n")
+                    .append("wrk.headers[\"Origin\"] = ").append(luaString(base)).append('\n');
+        }
+        if (cookie != null) {
+            lua.append("wrk.headers[\"Cookie\"] = ").append(luaString("FC_SESSION=" + cookie)).append('\n');
+        }
+        lua.append("""
+                done = function(summary, latency, requests)
+                  io.write(string.format("p50 %.1f p95 %.1f p99 %.1f requests %d bad %d\\n",
+                    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+                    summary.requests, summary.errors.status))
+                end
+                """);
+        Files.writeString(script, lua);
+        Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "-s", script.toString(),
+                base + page.path()).redirectErrorStream(true).start();
+        String last = "";
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                last = line;
+            }
+        }
+        p.waitFor();
+        Files.deleteIfExists(script);
+        return last;
+    }
+
+    static String luaString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static String signIn(HttpClient http, String base, String user, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/logga-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("FC_SESSION="))
+                .map(c -> c.substring("FC_SESSION=".length(), c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException(user + " did not sign in: " + r.statusCode()));
+    }
+
+    static String api(HttpClient http, String base, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+}
