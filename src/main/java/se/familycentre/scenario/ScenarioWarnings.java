@@ -20,7 +20,7 @@ import se.familycentre.allocation.ServiceType;
  * the minimum set, and a start before the agreement. A plan is warned, not refused (RULES §7). The
  * engine's own warnings of any other kind are passed on as it words them.
  */
-final class ScenarioWarnings {
+public final class ScenarioWarnings {
 
     static final String NOT_CO_LOCATED = "NOT_CO_LOCATED";
     static final String FAMILY_CENTRE_LIKE = "FAMILY_CENTRE_LIKE";
@@ -106,7 +106,8 @@ final class ScenarioWarnings {
         };
     }
 
-    private static String room(RoomType type) {
+    /** A room of the minimum set as Swedish names it (the others by their code). */
+    public static String room(RoomType type) {
         return switch (type) {
             case STAFF_TOILET -> "personaltoalett";
             case VISITOR_TOILET -> "besökstoalett";

@@ -119,7 +119,7 @@ public class CentrePageController {
             Allocation a = ((AllocationOutcome.Allocated) outcome).allocation();
             model.put("classification", a.classification().stream().map(s -> SwedishFormat.date(s.from()) + " – "
                     + SwedishFormat.date(s.to()) + ": " + classification(s.classification())).toList());
-            model.put("warnings", a.warnings().stream().map(Allocation.Warning::message).toList());
+            model.put("warnings", CentreWarnings.of(a));
             model.put("pools", java.util.Arrays.stream(Pool.values()).map(SwedishTerms::pool).toList());
             model.put("shares", a.services().stream().map(t -> {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -276,8 +276,9 @@ public class StatementPageController {
         });
         m.put("creditable", status == StatementStatus.ISSUED);
         m.put("issuedOn", SwedishFormat.date(r.issuedOn()));
-        m.put("creditor", r.creditor());
-        m.put("debtor", r.debtor());
+        se.familycentre.statement.Statement content = pdfs.document(r).statement();
+        m.put("creditor", content.creditor().name() + " (" + r.creditor() + ")");
+        m.put("debtor", content.debtor().name() + " (" + r.debtor() + ")");
         m.put("amount", SwedishFormat.amount(r.total()));
         m.put("pdf", base + ".pdf");
         m.put("csv", base + ".csv");

@@ -211,4 +211,16 @@ class StatementPagesSpec extends Specification {
         browser('GET', location, null, cookies.annan).status == 404
         browser('GET', '/korning', null, cookies.styrgrupp).status == 404
     }
+
+    def "the centre's page words the engine's warnings in Swedish"() {
+        when: 'a quarter that starts before the agreement took effect (2024-03-01)'
+        def page = browser('GET', "/centraler/$centreId?kvartal=2024-Q1", null, cookies.ekonom)
+        def allocation = api.get("/api/v1/centres/$centreId/allocation?period=2024-Q1").json
+
+        then:
+        allocation.warnings*.code.contains('BEFORE_AGREEMENT')
+        page.status == 200
+        page.text.contains('Perioden börjar före 2024-03-01, då samverkansavtalet började gälla')
+        !page.text.contains('The period starts')
+    }
 }
