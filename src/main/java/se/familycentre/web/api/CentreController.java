@@ -316,7 +316,7 @@ public class CentreController {
     }
 
     /** A centre's rules and rent recharge by the rules (RULES §2, §3); other parts are checked on their own. */
-    private static void refuseRules(Centre centre, java.util.function.Predicate<Violation> relevant) {
+    public static void refuseRules(Centre centre, java.util.function.Predicate<Violation> relevant) {
         List<Violation> violations = CentreValidator.validate(centre).stream()
                 .filter(v -> v.field().startsWith("rules") || v.field().startsWith("dedicatedRent"))
                 .filter(relevant).toList();

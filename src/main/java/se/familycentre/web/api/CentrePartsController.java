@@ -209,7 +209,7 @@ public class CentrePartsController {
      * would be with the part: the columns must never see a value they would
      * round or refuse. Paths are the part's own ({@code amount}, not {@code costLines[3].amount}).
      */
-    private static void refuseInvalid(Centre stored, PartReader.Part part) {
+    public static void refuseInvalid(Centre stored, PartReader.Part part) {
         List<Service> services = new ArrayList<>(stored.services());
         List<Room> rooms = new ArrayList<>(stored.rooms());
         List<Coordinator> coordinators = new ArrayList<>(stored.coordinators());
