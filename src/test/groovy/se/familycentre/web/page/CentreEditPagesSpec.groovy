@@ -98,7 +98,7 @@ class CentreEditPagesSpec extends Specification {
         page.text.contains("href=\"/centraler/$mineId/redigera/uppgifter\"")
         page.text.contains("href=\"/centraler/$mineId/redigera/regler\"")
         page.text.contains("href=\"/centraler/$mineId/redigera/verksamheter/BMM\"")
-        page.text.contains('48 000,00 kr per år')
+        page.text.replace('\u00a0', ' ').contains('48 000,00 kr per år')
         form.status == 200
         values(form.text).amount == '48000'
         values(form.text).periodicity == 'YEAR'
@@ -281,11 +281,52 @@ class CentreEditPagesSpec extends Specification {
         centre.name == "Familjecentralen Ny $suffix"
         centre.municipality == 'Kommunen'
         centre.establishedOn == '2026-01-12'
-        (services.items ?: services)*.type == ['MIDWIFE_CLINIC', 'CHILD_HEALTH', 'OPEN_PRESCHOOL', 'SOCIAL_SERVICES']
-        (services.items ?: services)*.entity.every { it == municipality }
+        services*.type == ['MIDWIFE_CLINIC', 'CHILD_HEALTH', 'OPEN_PRESCHOOL', 'SOCIAL_SERVICES']
+        services*.entity.every { it == municipality }
         start.text.contains("href=\"/centraler/$id\"")
         start.text.contains("Familjecentralen Ny $suffix")
         !browser('GET', '/', null, cookies.annan).text.contains("Familjecentralen Ny $suffix")
+    }
+
+    def "a change that would alter an issued quarter is refused (409) with a Swedish message; a change from after it is saved"() {
+        given: 'the first quarter of the twin is issued'
+        api.issued(twinId, '2025-Q1')
+        Map<String, String> form = values(browser('GET', "/centraler/$twinId/redigera/kostnader/alarm", null, cookies.ekonom).text)
+        Map<String, String> later = new LinkedHashMap<>(form)
+        form.amount = '3000'
+        later['changes-0-from'] = '2025-04-01'
+        later['changes-0-amount'] = '3000'
+
+        when:
+        def refused = browser('POST', "/centraler/$twinId/redigera/kostnader/alarm", form, cookies.ekonom)
+        def saved = browser('POST', "/centraler/$twinId/redigera/kostnader/alarm", later, cookies.ekonom)
+
+        then:
+        refused.status == 409
+        refused.text.contains('Ändringen skulle ändra kvartal som redan är fakturerade (2025-Q1), så inget sparades.')
+        refused.text.contains('<a href="#formular">')
+        saved.status == 303
+        api.get("/api/v1/centres/$twinId/cost-lines/alarm").json.changes[0].from == '2025-04-01'
+    }
+
+    def "the pages as a person sees them, kept under target/ to look at"() {
+        when:
+        File dir = new File('target/centre-edit-pages')
+        dir.mkdirs()
+        Map<String, String> pages = [overview: "/centraler/$mineId/redigera", profile: "/centraler/$mineId/redigera/uppgifter",
+                rules: "/centraler/$mineId/redigera/regler", service: "/centraler/$mineId/redigera/verksamheter/BMM",
+                room: "/centraler/$mineId/redigera/lokaler/staff-wc", coordinator: "/centraler/$mineId/redigera/samordnare/coordinator",
+                costline: "/centraler/$mineId/redigera/kostnader/cleaning", newcostline: "/centraler/$mineId/redigera/kostnader/ny",
+                newcentre: '/centraler/ny']
+        Map<String, Integer> status = [:]
+        pages.each { name, path ->
+            def a = browser('GET', path, null, cookies.ekonom)
+            status[name] = a.status
+            new File(dir, "${name}.html").text = a.text
+        }
+
+        then:
+        status.values().every { it == 200 }
     }
 
     /** The sum of the services' totals: every krona the quarter shares. */
