@@ -177,10 +177,10 @@ public class CentreEditPageController {
         model.put("canEdit", gate.actor().mayEditCentres());
         model.put("saved", sparat != null);
         Map<String, Object> profile = CentreWriter.document(doc);
-        model.put("municipality", profile.getOrDefault("municipality", ""));
-        model.put("region", profile.getOrDefault("region", ""));
-        model.put("establishedOn", profile.getOrDefault("establishedOn", ""));
-        model.put("agreement", doc.profile() == null || doc.profile().localAgreement() == null ? ""
+        model.put("municipality", profile.getOrDefault("municipality", "–"));
+        model.put("region", profile.getOrDefault("region", "–"));
+        model.put("establishedOn", profile.getOrDefault("establishedOn", "–"));
+        model.put("agreement", doc.profile() == null || doc.profile().localAgreement() == null ? "–"
                 : agreement(doc.profile().localAgreement()));
         model.put("services", c.services().stream().map(s -> {
             Map<String, Object> m = row(id, "verksamheter", s.id(), s.name() == null ? s.id() : s.name());
@@ -447,6 +447,11 @@ public class CentreEditPageController {
             if (k == PartKind.COORDINATORS) {
                 values.put("ftePercent", "100");
             }
+            if (k == PartKind.COST_LINES) {
+                values.put("indexation-series", "KPI");
+                values.put("indexation-share", "100");
+                values.put("indexation-floor", "true");
+            }
         } else {
             Optional<Map<String, Object>> written = written(doc, k, key);
             if (written.isEmpty()) {
@@ -455,6 +460,12 @@ public class CentreEditPageController {
             values = CentreEditForms.flatten(written.get());
             if (written.get().containsKey("indexation")) {
                 values.put("indexation-on", "true");
+            }
+            if (k == PartKind.COST_LINES) {
+                // the format's defaults for a clause, so ticking "indexed" agrees to the standard one
+                values.putIfAbsent("indexation-series", "KPI");
+                values.putIfAbsent("indexation-share", "100");
+                values.putIfAbsent("indexation-floor", "true");
             }
             version = parts.version(id, k, key).orElse(null);
         }
@@ -647,7 +658,15 @@ public class CentreEditPageController {
         if (gate.refusal() != null) {
             return gate.refusal();
         }
-        return newForm(gate.actor(), new LinkedHashMap<>(), List.of(), HttpStatus.OK);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, LegalEntityRow> mine = entitiesOf(gate.actor());
+        if (mine.size() == 1) {
+            // a person of one organisation: every service is its, until it changes one
+            for (int k = 0; k < BASE.size(); k++) {
+                values.put("services-" + k + "-entity", mine.keySet().iterator().next());
+            }
+        }
+        return newForm(gate.actor(), values, List.of(), HttpStatus.OK);
     }
 
     @Post("/ny")
@@ -845,8 +864,8 @@ public class CentreEditPageController {
             case ROOM -> "En lokal: gemensam eller en verksamhets egen.";
             case COORDINATOR -> "Samordnarens anställning och kostnader. Ändringar gäller från sitt datum; "
                     + "det som gällde före ligger kvar.";
-            case COST_LINE -> "En kostnad i en pool. För att ändra beloppet från ett datum: fyll i raden "
-                    + "”Ny ändring” — det tidigare beloppet gäller fram till dess.";
+            case COST_LINE -> "En kostnad i en pool. För att ändra beloppet från ett datum: fyll i "
+                    + "”ny ändring från ett datum” — det tidigare beloppet gäller fram till dess.";
         };
     }
 
