@@ -288,6 +288,49 @@ class CentreEditPagesSpec extends Specification {
         !browser('GET', '/', null, cookies.annan).text.contains("Familjecentralen Ny $suffix")
     }
 
+    def "the #section form saves #field = #typed through the API's path: the API then answers #expected"() {
+        given:
+        String path = "/centraler/$mineId/redigera/$section"
+        Map<String, String> form = values(browser('GET', path, null, cookies.ekonom).text)
+        form[field] = typed
+        form.putAll(more)
+
+        when:
+        def saved = browser('POST', path, form, cookies.ekonom)
+        def read = api.get("/api/v1/centres/$mineId$resource").json
+
+        then:
+        saved.status == 303
+        saved.header('Location') == "/centraler/$mineId/redigera?sparat=1"
+        plain(String.valueOf(read[property] instanceof List ? read[property][0] : read[property])) == expected
+
+        where:
+        section                  | field                  | typed        | more                                 | resource                    | property        | expected
+        'uppgifter'              | 'municipality'         | 'Kommunen'   | [:]                                  | ''                          | 'municipality'  | 'Kommunen'
+        'verksamheter/%C3%96F'   | 'name'                 | 'Öppna'      | [:]                                  | '/services/%C3%96F'         | 'name'          | 'Öppna'
+        'lokaler/staff-wc'       | 'area'                 | '4,5'        | [:]                                  | '/rooms/staff-wc'           | 'area'          | '4.5'
+        'samordnare/coordinator' | 'salaryChanges-0-from' | '2025-03-01' | ['salaryChanges-0-amount': '45 000'] | '/coordinators/coordinator' | 'salaryChanges' | '{from=2025-03-01, amount=45000}'
+        'kostnader/rent'         | 'to'                   | '2030-12-31' | [:]                                  | '/cost-lines/rent'          | 'to'            | '2030-12-31'
+    }
+
+    def "a new cost line from its form; the same id again is refused at the id, in Swedish"() {
+        given:
+        Map<String, String> form = values(browser('GET', "/centraler/$mineId/redigera/kostnader/ny", null, cookies.ekonom).text)
+        form.putAll([id: 'fika', name: 'Fika', pool: 'JOINT', payer: 'SOC', periodicity: 'MONTH', amount: '1 250,50'])
+
+        when:
+        def created = browser('POST', "/centraler/$mineId/redigera/kostnader/ny", form, cookies.ekonom)
+        def again = browser('POST', "/centraler/$mineId/redigera/kostnader/ny", form, cookies.ekonom)
+        def line = api.get("/api/v1/centres/$mineId/cost-lines/fika").json
+
+        then:
+        created.status == 303
+        plain(line.amount as String) == '1250.5'
+        line.periodicity == 'MONTH'
+        again.status == 409
+        again.text.contains('<a href="#id">Id:t används redan i familjecentralen. Välj ett annat.</a>')
+    }
+
     def "a change that would alter an issued quarter is refused (409) with a Swedish message; a change from after it is saved"() {
         given: 'the first quarter of the twin is issued'
         api.issued(twinId, '2025-Q1')
@@ -327,6 +370,11 @@ class CentreEditPagesSpec extends Specification {
 
         then:
         status.values().every { it == 200 }
+    }
+
+    /** Decimals without their trailing zeros: {@code 4.5000} → {@code 4.5}. */
+    static String plain(String text) {
+        text.replaceAll(/\d+\.\d+/) { String d -> new BigDecimal(d).stripTrailingZeros().toPlainString() }
     }
 
     /** The sum of the services' totals: every krona the quarter shares. */
