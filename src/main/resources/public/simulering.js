@@ -6,9 +6,13 @@
 (function () {
   'use strict';
 
-  // one colour per pool, distinguishable and with enough contrast against white; parties differ by bar position and border
-  var POOL_COLOURS = ['#00557a', '#b35900', '#2e7d32', '#6a1b9a', '#8a5a00'];
-  var PARTY_BORDERS = ['#1b1b1b', '#4a4a4a', '#767676', '#000000'];
+  // a hue per pool, a shade per party (dark for the first, lighter for the next); each party is also its own bar
+  var PALETTES = [
+    ['#00557a', '#b35900', '#2e7d32'],
+    ['#5fa8c9', '#e8a062', '#81c784'],
+    ['#003049', '#7a3d00', '#1b5e20'],
+    ['#a9d3e6', '#f3c99f', '#b9dfbb']
+  ];
 
   function draw() {
     var data = document.getElementById('simulering-diagramdata');
@@ -24,8 +28,8 @@
           label: party.name + ' – ' + pool,
           data: party.pools[k].map(Number),
           stack: 'part-' + p,
-          backgroundColor: POOL_COLOURS[k % POOL_COLOURS.length],
-          borderColor: PARTY_BORDERS[p % PARTY_BORDERS.length],
+          backgroundColor: PALETTES[p % PALETTES.length][k % 3],
+          borderColor: '#1b1b1b',
           borderWidth: 1
         });
       });

@@ -205,8 +205,8 @@ final class ScenarioForm {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, String>> errors = new ArrayList<>();
         text(m, "name", get("name"));
-        text(m, "start", get("start"));
-        decimal(m, "horizonYears", get("horizonYears"));
+        date(m, "start", "start", errors);
+        decimal(m, "horizonYears", "horizonYears", errors);
 
         List<Object> entities = new ArrayList<>();
         List<Object> frames = new ArrayList<>();
@@ -229,7 +229,7 @@ final class ScenarioForm {
             entities.add(e);
             entityRows.add(i);
             partyOrg[i] = org;
-            if (!frame.isEmpty()) {
+            if (!frame.isEmpty() && number(frame, "party-" + i + "-frame", errors)) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("organisationNumber", org);
                 f.put("perYear", plain(frame));
@@ -263,9 +263,9 @@ final class ScenarioForm {
                 s.put("entity", partyOrg[party]);
             }
             text(s, "name", get(p + "name").trim());
-            text(s, "from", get(p + "from"));
+            date(s, "from", p + "from", errors);
             s.put("coLocated", on(p + "coLocated"));
-            decimal(s, "dedicatedArea", get(p + "area"));
+            decimal(s, "dedicatedArea", p + "area", errors);
             services.add(s);
             serviceRows.add(i);
             rowById.putIfAbsent(id, i);
@@ -285,7 +285,7 @@ final class ScenarioForm {
             r.put("id", id.isEmpty() ? "rum-" + (i + 1) : id);
             text(r, "type", get(p + "type"));
             text(r, "name", get(p + "name").trim());
-            decimal(r, "area", get(p + "area"));
+            decimal(r, "area", p + "area", errors);
             rooms.add(r);
             roomRows.add(i);
         }
@@ -293,7 +293,7 @@ final class ScenarioForm {
             m.put("sharedRooms", rooms);
         }
 
-        decimal(m, "rentPerSquareMetreYear", get("rent"));
+        decimal(m, "rentPerSquareMetreYear", "rent", errors);
         String base = get("rentBaseYear").trim();
         if (!base.isEmpty() || !get("rentIndexSeries").isBlank()) {
             Map<String, Object> ix = new LinkedHashMap<>();
@@ -303,14 +303,14 @@ final class ScenarioForm {
             } else {
                 errors.add(Pages.error("rentBaseYear", "Ange basåret med fyra siffror, till exempel 2026, eller lämna fältet tomt."));
             }
-            decimal(ix, "share", get("rentIndexShare"));
+            decimal(ix, "share", "rentIndexShare", errors);
             if (!get("rentIndexFloor").isBlank()) {
                 ix.put("floor", Boolean.parseBoolean(get("rentIndexFloor")));
             }
             m.put("rentIndexation", ix);
         }
-        decimal(m, "cleaningPerYear", get("cleaning"));
-        decimal(m, "otherSharedPerYear", get("other"));
+        decimal(m, "cleaningPerYear", "cleaning", errors);
+        decimal(m, "otherSharedPerYear", "other", errors);
         String payer = serviceRef(get("premisesPayer"), serviceId, "premisesPayer", errors);
         text(m, "premisesPayer", payer);
         if (on("coordinator")) {
@@ -320,26 +320,26 @@ final class ScenarioForm {
                 errors.add(Pages.error("coordinatorEmployer", "Välj vilken verksamhet som anställer samordnaren."));
             }
             c.put("employer", employer == null ? "" : employer);
-            decimal(c, "ftePercent", get("coordinatorFte"));
-            decimal(c, "monthlySalary", get("coordinatorSalary"));
-            decimal(c, "onCostPercent", get("coordinatorOnCost"));
-            decimal(c, "competenceDevelopmentPerYear", get("coordinatorCompetence"));
-            decimal(c, "itPerYear", get("coordinatorIt"));
+            decimal(c, "ftePercent", "coordinatorFte", errors);
+            decimal(c, "monthlySalary", "coordinatorSalary", errors);
+            decimal(c, "onCostPercent", "coordinatorOnCost", errors);
+            decimal(c, "competenceDevelopmentPerYear", "coordinatorCompetence", errors);
+            decimal(c, "itPerYear", "coordinatorIt", errors);
             m.put("coordinator", c);
         }
-        decimal(m, "jointActivitiesPerYear", get("joint"));
+        decimal(m, "jointActivitiesPerYear", "joint", errors);
 
         Map<String, Object> rules = new LinkedHashMap<>();
-        rule(rules, Pool.PREMISES, get("premisesRule"), "premisesPercent", serviceRows, serviceId, true);
-        rule(rules, Pool.JOINT, get("jointRule"), "jointPercent", serviceRows, serviceId, false);
+        rule(rules, Pool.PREMISES, get("premisesRule"), "premisesPercent", serviceRows, serviceId, true, errors);
+        rule(rules, Pool.JOINT, get("jointRule"), "jointPercent", serviceRows, serviceId, false, errors);
         if (!rules.isEmpty()) {
             m.put("rules", rules);
         }
 
         Map<String, Object> assumptions = new LinkedHashMap<>();
-        decimal(assumptions, "salaryIncreasePercent", get("salaryIncreasePercent"));
+        decimal(assumptions, "salaryIncreasePercent", "salaryIncreasePercent", errors);
         text(assumptions, "salaryRevision", get("salaryRevision").trim());
-        decimal(assumptions, "indexChangePercent", get("indexChangePercent"));
+        decimal(assumptions, "indexChangePercent", "indexChangePercent", errors);
         if (!assumptions.isEmpty()) {
             m.put("assumptions", assumptions);
         }
@@ -360,7 +360,7 @@ final class ScenarioForm {
             text(c, "name", get(p + "name").trim());
             text(c, "pool", get(p + "pool"));
             text(c, "payer", serviceRef(get(p + "payer"), serviceId, p + "payer", errors));
-            decimal(c, "perYear", get(p + "perYear"));
+            decimal(c, "perYear", p + "perYear", errors);
             if (!c.containsKey("perYear")) {
                 c.put("perYear", "");
             }
@@ -374,7 +374,7 @@ final class ScenarioForm {
     }
 
     private void rule(Map<String, Object> rules, Pool pool, String kind, String percentField, List<Integer> serviceRows,
-                      String[] serviceId, boolean always) {
+                      String[] serviceId, boolean always, List<Map<String, String>> errors) {
         if (kind == null || kind.isBlank() || !always && kind.equals(RuleKind.EQUAL.name())) {
             return;
         }
@@ -384,7 +384,7 @@ final class ScenarioForm {
             Map<String, Object> percentages = new LinkedHashMap<>();
             for (int row : serviceRows) {
                 String p = get("service-" + row + "-" + percentField).trim();
-                if (!p.isEmpty()) {
+                if (!p.isEmpty() && number(p, "service-" + row + "-" + percentField, errors)) {
                     percentages.put(serviceId[row], plain(p));
                 }
             }
@@ -420,9 +420,40 @@ final class ScenarioForm {
         }
     }
 
-    private static void decimal(Map<String, Object> m, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            m.put(key, plain(value));
+    /**
+     * A number the person wrote at the input, or a message there. A number the reader cannot read would stop
+     * it before it checks the other values, so a stand-in (1) takes its place: whatever the reader says of
+     * the stand-in concerns the same input, which has its message already, and the others are checked too.
+     */
+    private void decimal(Map<String, Object> m, String key, String id, List<Map<String, String>> errors) {
+        String value = get(id);
+        if (value.isBlank()) {
+            return;
+        }
+        m.put(key, number(value, id, errors) ? plain(value) : "1");
+    }
+
+    private static boolean number(String value, String id, List<Map<String, String>> errors) {
+        if (plain(value).matches("[+-]?\\d+(\\.\\d+)?")) {
+            return true;
+        }
+        errors.add(Pages.error(id, "Ange ett tal, till exempel 1 850 eller 41,5."));
+        return false;
+    }
+
+    private void date(Map<String, Object> m, String key, String id, List<Map<String, String>> errors) {
+        String value = get(id).trim();
+        if (value.isEmpty()) {
+            return;
+        }
+        try {
+            m.put(key, LocalDate.parse(value).toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(Pages.error(id, "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01."));
+            if (key.equals("start")) {
+                // a stand-in, so that the reader goes on to check the other values
+                m.put(key, "2025-01-01");
+            }
         }
     }
 

@@ -249,6 +249,20 @@ class ScenarioPagesSpec extends Specification {
         !page.text.contains('id="resultat"')
     }
 
+    def "every refused input is named at once: a salary that is no number and a horizon out of bounds, each at its input"() {
+        when:
+        def page = browser('POST', '/simulering', defaults + [horizonYears: '11', coordinatorSalary: 'fyrtiotvåtusen',
+                'service-0-from': '2027-02-30'], cookies.styrgrupp)
+
+        then:
+        page.status == 422
+        page.text.contains('<a href="#coordinatorSalary">Ange ett tal, till exempel 1 850 eller 41,5.</a>')
+        page.text.contains('<a href="#horizonYears">Ange horisonten som ett helt antal år från 1 till 10.</a>')
+        page.text.contains('<a href="#service-0-from">Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.</a>')
+        page.text.contains('id="coordinatorSalary-fel"')
+        page.text.contains('value="fyrtiotvåtusen"')
+    }
+
     def "a service on an empty party and a percentage rule that does not add up are named at their inputs"() {
         when:
         def page = browser('POST', '/simulering', defaults + ['service-3-party': '3', premisesRule: 'PERCENT',
@@ -260,7 +274,7 @@ class ScenarioPagesSpec extends Specification {
         page.text.contains('<a href="#service-3-party">Välj en part som är ifylld under Parter.</a>')
     }
 
-    def "#what: a percentage rule that adds up to 90 is refused at the rule"() {
+    def "a percentage rule that adds up to 90 is refused at the rule"() {
         when:
         def page = browser('POST', '/simulering', defaults + [premisesRule: 'PERCENT', 'service-0-premisesPercent': '30',
                 'service-1-premisesPercent': '20', 'service-2-premisesPercent': '20', 'service-3-premisesPercent': '20'], cookies.styrgrupp)
@@ -268,9 +282,6 @@ class ScenarioPagesSpec extends Specification {
         then:
         page.status == 422
         page.text.contains('<a href="#premisesRule">Procentsatserna blir 90 procent i stället för 100.</a>')
-
-        where:
-        what << ['percentages']
     }
 
     def "the steering group saves the form as a plan; it is listed, opens into the form with its results, and its PDF and CSV open with the session"() {
@@ -378,7 +389,7 @@ class ScenarioPagesSpec extends Specification {
 
         when:
         def confirm = browser('GET', "/simulering/planer/$id/ta-bort", null, cookies.styrgrupp)
-        Map form = formValues(confirm.text.replaceFirst('<form method="post"', '<form id="x" method="post"'), 'x')
+        Map form = formValues(confirm.text, 'ta-bort-formular')
         def deleted = browser('POST', "/simulering/planer/$id/ta-bort", form, cookies.styrgrupp)
 
         then:
