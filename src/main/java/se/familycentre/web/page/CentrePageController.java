@@ -90,6 +90,7 @@ public class CentrePageController {
         Map<String, Object> model = Pages.model(actor.get(), c.name());
         model.put("id", id);
         model.put("name", c.name());
+        model.put("mayEdit", actor.get().mayEditCentres());
         model.put("mayIssue", actor.get().mayIssue() && (actor.get().isAdmin() || actor.get().has(Role.FINANCE)));
         model.put("quarter", quarter.label());
         model.put("quarterRange", SwedishFormat.date(quarter.from()) + " – " + SwedishFormat.date(quarter.to()));

@@ -1,0 +1,703 @@
+package se.familycentre.web.page;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import se.familycentre.access.Actor;
+import se.familycentre.access.Role;
+import se.familycentre.access.Scope;
+import se.familycentre.allocation.LegalEntity;
+import se.familycentre.allocation.Pool;
+import se.familycentre.allocation.RoomType;
+import se.familycentre.allocation.RuleKind;
+import se.familycentre.allocation.ServiceType;
+import se.familycentre.allocation.Violation;
+import se.familycentre.centre.ExpectedVersion;
+import se.familycentre.centre.LegalEntityRepository;
+import se.familycentre.centre.LegalEntityRow;
+import se.familycentre.centre.Refusal;
+import se.familycentre.centre.SavedScenarios;
+import se.familycentre.centre.Scenarios;
+import se.familycentre.format.FormatException;
+import se.familycentre.format.ScenarioCsv;
+import se.familycentre.format.ScenarioReader;
+import se.familycentre.invoicing.FollowUp;
+import se.familycentre.scenario.DecisionBasis;
+import se.familycentre.scenario.Scenario;
+import se.familycentre.scenario.ScenarioReport;
+import se.familycentre.scenario.ScenarioRun;
+import se.familycentre.statement.SwedishFormat;
+import se.familycentre.statement.SwedishTerms;
+
+/**
+ * The steering group's budget simulator (issue 12, item 4): a form for a planned centre with defaults
+ * that compute, its results per year and party with the frames exceeded, the warnings, a chart and the
+ * rule and service comparisons; saved plans to open, copy, delete and compare; the decision basis and
+ * CSV; and the follow-up of a decided plan. The form becomes the JSON plan the API reads, and is
+ * computed by the same domain beans as {@code POST /api/v1/scenarios/compute}. Roles and scope are the
+ * API's: STEERING, FINANCE and ADMIN compute and read, STEERING and ADMIN save, change, copy and delete;
+ * a plan none of whose parties is the person's is a 404.
+ */
+@Hidden
+@Controller("/simulering")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+public class ScenarioPageController {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    static final String BASE = "/simulering";
+
+    private final Scope scope;
+    private final Scenarios scenarios;
+    private final SavedScenarios saved;
+    private final FollowUp followUp;
+    private final DecisionBasis decisionBasis;
+    private final LegalEntityRepository entities;
+
+    public ScenarioPageController(Scope scope, Scenarios scenarios, SavedScenarios saved, FollowUp followUp,
+                                  DecisionBasis decisionBasis, LegalEntityRepository entities) {
+        this.scope = scope;
+        this.scenarios = scenarios;
+        this.saved = saved;
+        this.followUp = followUp;
+        this.decisionBasis = decisionBasis;
+        this.entities = entities;
+    }
+
+    /** Who may come in, or the answer to send instead. */
+    private record Gate(Actor actor, HttpResponse<?> refusal) {
+    }
+
+    private Gate gate(HttpRequest<?> request, boolean write) {
+        Optional<Actor> actor = Pages.actor(request);
+        if (actor.isEmpty()) {
+            return new Gate(null, HttpResponse.seeOther(URI.create(PageController.SIGN_IN)));
+        }
+        if (se.familycentre.web.api.Access.mustChangePassword(request)) {
+            return new Gate(null, HttpResponse.seeOther(URI.create(PageController.PASSWORD)));
+        }
+        Actor a = actor.get();
+        boolean reads = a.isAdmin() || a.has(Role.STEERING) || a.has(Role.FINANCE);
+        if (!reads) {
+            return new Gate(a, refused(a, HttpStatus.FORBIDDEN, "Ingen behörighet",
+                    "Budgetsimuleringen är till för styrgrupper, ekonomer och administratörer."));
+        }
+        if (write && !mayWrite(a)) {
+            return new Gate(a, refused(a, HttpStatus.FORBIDDEN, "Ingen behörighet",
+                    "Bara styrgruppen kan spara, ändra, kopiera och ta bort planer. Du kan beräkna och läsa dem."));
+        }
+        return new Gate(a, null);
+    }
+
+    private static boolean mayWrite(Actor a) {
+        return a.isAdmin() || a.has(Role.STEERING);
+    }
+
+    private static HttpResponse<?> refused(Actor a, HttpStatus status, String title, String message) {
+        Map<String, Object> model = Pages.model(a, title);
+        model.put("message", message);
+        return HttpResponse.status(status).body(new ModelAndView<>("simulering-fel", model));
+    }
+
+    private static HttpResponse<?> notFound(Actor a) {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("notfound", Pages.model(a, "Hittades inte")));
+    }
+
+    // ------------------------------------------------------------------ the form and its results
+
+    @Get
+    public HttpResponse<?> form(HttpRequest<?> request) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        ScenarioForm form = ScenarioForm.defaults(own(g.actor()), LocalDate.now(SWEDEN));
+        Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, List.of(), null);
+        return HttpResponse.ok(new ModelAndView<>("simulering", model));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> compute(HttpRequest<?> request, @Body Map<String, String> body) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        ScenarioForm form = new ScenarioForm(body);
+        Computed c = computed(form);
+        SavedScenarios.Saved plan = openedPlan(form, g.actor());
+        Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), plan);
+        if (!c.errors().isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("simulering", model));
+        }
+        model.put("result", ScenarioResults.of(c.report()));
+        model.put("chartJson", chartJson(model));
+        return HttpResponse.ok(new ModelAndView<>("simulering", model));
+    }
+
+    @Post(value = "/beslutsunderlag.pdf", produces = {"application/pdf", MediaType.TEXT_HTML})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> pdf(HttpRequest<?> request, @Body Map<String, String> body) {
+        return export(request, body, true);
+    }
+
+    @Post(value = "/resultat.csv", produces = {"text/csv", MediaType.TEXT_HTML})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> csv(HttpRequest<?> request, @Body Map<String, String> body) {
+        return export(request, body, false);
+    }
+
+    private HttpResponse<?> export(HttpRequest<?> request, Map<String, String> body, boolean pdf) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        ScenarioForm form = new ScenarioForm(body);
+        Computed c = computed(form);
+        if (!c.errors().isEmpty()) {
+            Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), openedPlan(form, g.actor()));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>("simulering", model));
+        }
+        if (pdf) {
+            return HttpResponse.ok(decisionBasis.render(c.report(), LocalDate.now(SWEDEN)))
+                    .contentType(MediaType.of("application/pdf"))
+                    .header("Content-Disposition", "inline; filename=\"beslutsunderlag.pdf\"");
+        }
+        return HttpResponse.ok(ScenarioCsv.write(c.report())).contentType(MediaType.of("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"scenario.csv\"");
+    }
+
+    /** The form's plan computed, or the refusals, each at its input. */
+    private record Computed(ScenarioForm.Plan plan, Scenario scenario, ScenarioReport report,
+                            List<Map<String, String>> errors) {
+    }
+
+    private Computed computed(ScenarioForm form) {
+        ScenarioForm.Plan plan = form.toPlan();
+        List<Map<String, String>> errors = new ArrayList<>(plan.errors());
+        Scenario scenario = null;
+        ScenarioReport report = null;
+        try {
+            scenario = ScenarioReader.read(plan.json());
+            if (errors.isEmpty()) {
+                report = scenarios.report(scenario);
+            }
+        } catch (FormatException e) {
+            errors.addAll(fieldErrors(e.errors(), plan));
+        } catch (Refusal e) {
+            errors.addAll(fieldErrors(e.errors(), plan));
+        }
+        return new Computed(plan, scenario, report, distinct(errors));
+    }
+
+    private static List<Map<String, String>> fieldErrors(List<Violation> violations, ScenarioForm.Plan plan) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (Violation v : violations) {
+            String field = ScenarioForm.fieldOf(v.field(), plan);
+            errors.add(Pages.error(field, ScenarioForm.swedish(field, v.reason())));
+        }
+        return errors;
+    }
+
+    /** One message a field: the first. */
+    private static List<Map<String, String>> distinct(List<Map<String, String>> errors) {
+        Map<String, Map<String, String>> byField = new LinkedHashMap<>();
+        for (Map<String, String> e : errors) {
+            byField.putIfAbsent(e.get("field"), e);
+        }
+        return new ArrayList<>(byField.values());
+    }
+
+    /** The saved plan the form was opened from, if the person sees it. */
+    private SavedScenarios.Saved openedPlan(ScenarioForm form, Actor actor) {
+        String id = form.get("planId").trim();
+        if (!id.matches("\\d{1,18}")) {
+            return null;
+        }
+        try {
+            return saved.get(Long.parseLong(id), scope.organisationNumbers(actor));
+        } catch (Refusal.NotFound e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ saved plans
+
+    @Post("/spara")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> save(HttpRequest<?> request, @Body Map<String, String> body) {
+        Gate g = gate(request, true);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm.Plan plan = form.toPlan();
+        List<Map<String, String>> errors = new ArrayList<>(plan.errors());
+        if (errors.isEmpty()) {
+            try {
+                SavedScenarios.Saved s = saved.create(ScenarioReader.read(plan.json()), plan.json(),
+                        scope.organisationNumbers(g.actor()));
+                return HttpResponse.seeOther(URI.create(BASE + "/planer/" + s.id() + "?sparad=1"));
+            } catch (FormatException e) {
+                errors.addAll(fieldErrors(e.errors(), plan));
+            } catch (Refusal e) {
+                errors.addAll(fieldErrors(e.errors(), plan));
+            }
+        }
+        Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, distinct(errors), null);
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("simulering", model));
+    }
+
+    @Get("/planer")
+    public HttpResponse<?> plans(HttpRequest<?> request) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        Map<String, Object> model = Pages.model(g.actor(), "Sparade budgetplaner");
+        model.put("plans", list(g.actor()));
+        model.put("mayWrite", mayWrite(g.actor()));
+        return HttpResponse.ok(new ModelAndView<>("simulering-planer", model));
+    }
+
+    private List<Map<String, Object>> list(Actor actor) {
+        return saved.list(scope.organisationNumbers(actor), 0, 200).items().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("name", s.name());
+            m.put("version", s.version());
+            m.put("parties", String.join(", ", s.parties()));
+            m.put("updatedAt", Pages.time(s.updatedAt().toInstant()));
+            m.put("updatedBy", s.updatedBy() == null ? "" : s.updatedBy());
+            m.put("decided", s.centreId() != null);
+            m.put("centreId", s.centreId());
+            return m;
+        }).toList();
+    }
+
+    @Get("/planer/{id}")
+    public HttpResponse<?> open(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String sparad) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        SavedScenarios.Saved s;
+        try {
+            s = saved.get(id, scope.organisationNumbers(g.actor()));
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        }
+        ScenarioForm form = ScenarioForm.of(ScenarioReader.tree(s.plan()));
+        form.values.put("planId", String.valueOf(s.id()));
+        form.values.put("version", String.valueOf(s.version()));
+        Computed c = computed(form);
+        Map<String, Object> model = formModel(g.actor(), s.name(), form, c.errors(), s);
+        if (sparad != null) {
+            model.put("notice", "Planen är sparad.");
+        }
+        if (c.errors().isEmpty()) {
+            model.put("result", ScenarioResults.of(c.report()));
+            model.put("chartJson", chartJson(model));
+        }
+        return HttpResponse.ok(new ModelAndView<>("simulering", model));
+    }
+
+    @Post("/planer/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> update(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> body) {
+        Gate g = gate(request, true);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        Set<String> mine = scope.organisationNumbers(g.actor());
+        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm.Plan plan = form.toPlan();
+        List<Map<String, String>> errors = new ArrayList<>(plan.errors());
+        SavedScenarios.Saved current;
+        try {
+            current = saved.get(id, mine);
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        }
+        if (errors.isEmpty()) {
+            try {
+                String version = form.get("version").trim();
+                ExpectedVersion expected = version.matches("\\d{1,18}") ? ExpectedVersion.of(Long.parseLong(version))
+                        : ExpectedVersion.NONE;
+                saved.update(id, ScenarioReader.read(plan.json()), plan.json(), expected, mine);
+                return HttpResponse.seeOther(URI.create(BASE + "/planer/" + id + "?sparad=1"));
+            } catch (Refusal.NotFound e) {
+                return notFound(g.actor());
+            } catch (Refusal.Conflict e) {
+                return refused(g.actor(), HttpStatus.CONFLICT, "Planen kan inte ändras", decided(current));
+            } catch (Refusal.StaleVersion | Refusal.VersionRequired e) {
+                return refused(g.actor(), HttpStatus.CONFLICT, "Planen har ändrats",
+                        "Någon annan har ändrat planen sedan du öppnade den. Öppna den igen och gör om ändringen.");
+            } catch (FormatException e) {
+                errors.addAll(fieldErrors(e.errors(), plan));
+            } catch (Refusal e) {
+                errors.addAll(fieldErrors(e.errors(), plan));
+            }
+        }
+        Map<String, Object> model = formModel(g.actor(), current.name(), form, distinct(errors), current);
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("simulering", model));
+    }
+
+    private static String decided(SavedScenarios.Saved s) {
+        return "Planen " + s.name() + " är beslutad och har blivit familjecentral " + s.centreId()
+                + ". Den är budgeten som utfallet följs upp mot, så den kan inte ändras eller tas bort. "
+                + "Kopiera den för att planera vidare.";
+    }
+
+    @Post("/planer/{id}/kopiera")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> copy(HttpRequest<?> request, @PathVariable long id, @Nullable @Body Map<String, String> body) {
+        Gate g = gate(request, true);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        String name = body == null ? null : body.get("copyName");
+        try {
+            SavedScenarios.Saved copy = saved.copy(id, name == null || name.isBlank() ? null : name.trim(),
+                    scope.organisationNumbers(g.actor()));
+            return HttpResponse.seeOther(URI.create(BASE + "/planer/" + copy.id() + "?sparad=1"));
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        } catch (Refusal e) {
+            return refused(g.actor(), HttpStatus.UNPROCESSABLE_ENTITY, "Planen kan inte kopieras",
+                    "Kopian godtas inte: " + e.errors().stream().map(v -> ScenarioForm.swedish(v.field(), v.reason()))
+                            .reduce((x, y) -> x + " " + y).orElse(""));
+        }
+    }
+
+    @Get("/planer/{id}/ta-bort")
+    public HttpResponse<?> confirmDelete(HttpRequest<?> request, @PathVariable long id) {
+        Gate g = gate(request, true);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        SavedScenarios.Saved s;
+        try {
+            s = saved.get(id, scope.organisationNumbers(g.actor()));
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        }
+        if (s.centreId() != null) {
+            return refused(g.actor(), HttpStatus.CONFLICT, "Planen kan inte tas bort", decided(s));
+        }
+        Map<String, Object> model = Pages.model(g.actor(), "Ta bort planen");
+        model.put("id", s.id());
+        model.put("name", s.name());
+        model.put("version", s.version());
+        return HttpResponse.ok(new ModelAndView<>("simulering-ta-bort", model));
+    }
+
+    @Post("/planer/{id}/ta-bort")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable long id, @Nullable @Body Map<String, String> body) {
+        Gate g = gate(request, true);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        Set<String> mine = scope.organisationNumbers(g.actor());
+        String version = body == null || body.get("version") == null ? "" : body.get("version").trim();
+        try {
+            SavedScenarios.Saved s = saved.get(id, mine);
+            try {
+                saved.delete(id, version.matches("\\d{1,18}") ? ExpectedVersion.of(Long.parseLong(version))
+                        : ExpectedVersion.NONE, mine);
+            } catch (Refusal.Conflict e) {
+                return refused(g.actor(), HttpStatus.CONFLICT, "Planen kan inte tas bort", decided(s));
+            }
+            return HttpResponse.seeOther(URI.create(BASE + "/planer"));
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        } catch (Refusal.StaleVersion | Refusal.VersionRequired e) {
+            return refused(g.actor(), HttpStatus.CONFLICT, "Planen har ändrats",
+                    "Någon annan har ändrat planen sedan du öppnade den. Öppna listan igen och försök på nytt.");
+        }
+    }
+
+    @Get("/jamfor")
+    public HttpResponse<?> compare(HttpRequest<?> request, @Nullable @QueryValue String a, @Nullable @QueryValue String b) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        Map<String, Object> model = Pages.model(g.actor(), "Jämför planer");
+        model.put("plans", list(g.actor()));
+        model.put("a", a == null ? "" : a);
+        model.put("b", b == null ? "" : b);
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (a == null || !a.matches("\\d{1,18}")) {
+            errors.add(Pages.error("a", "Välj plan A."));
+        }
+        if (b == null || !b.matches("\\d{1,18}")) {
+            errors.add(Pages.error("b", "Välj plan B."));
+        }
+        if (!errors.isEmpty()) {
+            model.put("errors", a == null && b == null ? List.of() : errors);
+            errors.forEach(e -> model.put("error_" + e.get("field"), e.get("message")));
+            return HttpResponse.status(a == null && b == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("simulering-jamfor", model));
+        }
+        Set<String> mine = scope.organisationNumbers(g.actor());
+        SavedScenarios.Saved first;
+        SavedScenarios.Saved second;
+        try {
+            first = saved.get(Long.parseLong(a), mine);
+            second = saved.get(Long.parseLong(b), mine);
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        }
+        try {
+            ScenarioRun.Result ra = scenarios.report(ScenarioReader.read(first.plan())).plan();
+            ScenarioRun.Result rb = scenarios.report(ScenarioReader.read(second.plan())).plan();
+            model.put("nameA", first.name());
+            model.put("nameB", second.name());
+            model.put("idA", first.id());
+            model.put("idB", second.id());
+            model.put("rangeA", SwedishFormat.date(ra.scenario().start()) + " – " + SwedishFormat.date(ra.scenario().end()));
+            model.put("rangeB", SwedishFormat.date(rb.scenario().start()) + " – " + SwedishFormat.date(rb.scenario().end()));
+            model.put("rows", ScenarioResults.compare(ra, rb));
+        } catch (FormatException | Refusal e) {
+            return refused(g.actor(), HttpStatus.UNPROCESSABLE_ENTITY, "Planerna kan inte jämföras",
+                    "En av planerna kan inte beräknas. Öppna den för att se vad som behöver rättas.");
+        }
+        return HttpResponse.ok(new ModelAndView<>("simulering-jamfor", model));
+    }
+
+    @Get("/planer/{id}/uppfoljning")
+    public HttpResponse<?> followUp(HttpRequest<?> request, @PathVariable long id) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
+        FollowUp.Report report;
+        try {
+            report = followUp.of(id, scope.organisationNumbers(g.actor()));
+        } catch (Refusal.NotFound e) {
+            return notFound(g.actor());
+        } catch (Refusal.Conflict e) {
+            return refused(g.actor(), HttpStatus.CONFLICT, "Ingen uppföljning ännu",
+                    "Planen är inte beslutad: den har inte blivit en familjecentral, så det finns inget utfall att följa upp.");
+        }
+        Map<String, Object> model = Pages.model(g.actor(), "Uppföljning: " + report.plan().name());
+        model.put("id", id);
+        model.put("name", report.plan().name());
+        model.put("centreId", report.centreId());
+        model.put("decidedOn", SwedishFormat.date(report.decidedOn()));
+        model.put("years", report.years().stream().map(y -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", y.period().from().getYear());
+            m.put("range", SwedishFormat.date(y.period().from()) + " – " + SwedishFormat.date(y.period().to()));
+            m.put("refused", y.allocationRefused().stream().map(v -> v.field() + ": " + v.reason()).toList());
+            m.put("rows", y.entities().stream().map(e -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("name", (e.name() == null ? "" : e.name() + " ") + "(" + e.organisationNumber() + ")");
+                r.put("budget", SwedishFormat.amount(e.budget().total()));
+                r.put("allocated", e.allocated() == null ? "kan inte beräknas" : SwedishFormat.amount(e.allocated().total()));
+                r.put("allocatedLessBudget", e.allocated() == null ? "–"
+                        : ScenarioResults.signed(e.allocated().total().subtract(e.budget().total())));
+                r.put("quarters", e.invoicedQuarters().isEmpty() ? "inga ännu" : String.join(", ", e.invoicedQuarters()));
+                r.put("invoicedNet", SwedishFormat.amount(e.invoicedNet()));
+                r.put("budgetNet", SwedishFormat.amount(e.budgetNetInvoiced()));
+                r.put("netLessBudget", ScenarioResults.signed(e.invoicedNet().subtract(e.budgetNetInvoiced())));
+                return r;
+            }).toList());
+            return m;
+        }).toList());
+        return HttpResponse.ok(new ModelAndView<>("simulering-uppfoljning", model));
+    }
+
+    // ------------------------------------------------------------------ the form's model
+
+    /** The person's own legal entities, by name; none for an administrator, who acts for all. */
+    private List<LegalEntity> own(Actor actor) {
+        Set<String> mine = scope.organisationNumbers(actor);
+        if (mine == null) {
+            return List.of();
+        }
+        List<LegalEntity> out = new ArrayList<>();
+        for (String org : new TreeSet<>(mine)) {
+            out.add(entities.findByOrganisationNumber(org).map(r -> new LegalEntity(r.organisationNumber(), r.name()))
+                    .orElse(new LegalEntity(org, org)));
+        }
+        out.sort(java.util.Comparator.comparing(e -> e.name() == null ? "" : e.name()));
+        return out;
+    }
+
+    private List<Map<String, String>> offered(Actor actor) {
+        Set<String> mine = scope.organisationNumbers(actor);
+        List<LegalEntity> list;
+        if (mine == null) {
+            list = entities.findAll(Pageable.from(0, 200, Sort.of(Sort.Order.asc("name")))).getContent().stream()
+                    .map(r -> new LegalEntity(r.organisationNumber(), r.name())).toList();
+        } else {
+            list = own(actor);
+        }
+        return list.stream().map(e -> Map.of("org", e.organisationNumber(), "name", e.name() == null ? "" : e.name()))
+                .toList();
+    }
+
+    private Map<String, Object> formModel(Actor actor, String title, ScenarioForm form, List<Map<String, String>> errors,
+                                          SavedScenarios.Saved plan) {
+        Map<String, Object> model = Pages.model(actor, title);
+        Map<String, String> fe = new LinkedHashMap<>();
+        errors.forEach(e -> fe.putIfAbsent(e.get("field"), e.get("message")));
+        model.put("errors", errors);
+        model.put("fe", fe);
+        model.put("planErrors", errors.stream().filter(e -> e.get("field").equals("planen")).map(e -> e.get("message")).toList());
+        model.put("v", form.values);
+        model.put("mayWrite", mayWrite(actor));
+        model.put("offered", offered(actor));
+        model.put("partyRows", range(form.parties()));
+        model.put("serviceRows", range(form.services()));
+        model.put("roomRows", range(form.rooms()));
+        model.put("costRows", range(form.costs()));
+        List<Map<String, String>> parties = new ArrayList<>();
+        for (int i = 0; i < form.parties(); i++) {
+            String org = form.get("party-" + i + "-org").trim();
+            String name = form.get("party-" + i + "-name").trim();
+            parties.add(option(String.valueOf(i), "Part " + (i + 1)
+                    + (org.isEmpty() && name.isEmpty() ? " (inte ifylld)" : ": " + name + (org.isEmpty() ? "" : " (" + org + ")"))));
+        }
+        model.put("partyOptions", parties);
+        List<Map<String, String>> services = new ArrayList<>();
+        List<Map<String, String>> legends = new ArrayList<>();
+        for (int i = 0; i < form.services(); i++) {
+            String label = serviceLabel(form, i);
+            services.add(option(String.valueOf(i), label));
+            legends.add(option(String.valueOf(i), label));
+        }
+        model.put("serviceOptions", services);
+        model.put("serviceLegends", legends);
+        List<Map<String, String>> payers = new ArrayList<>();
+        payers.add(option("", "Samordnarens arbetsgivare"));
+        payers.addAll(services);
+        model.put("payerOptions", payers);
+        List<Map<String, String>> costPayers = new ArrayList<>();
+        costPayers.add(option("", "Lokalbetalaren eller samordnarens arbetsgivare"));
+        costPayers.addAll(services);
+        model.put("costPayerOptions", costPayers);
+        List<Map<String, String>> types = new ArrayList<>();
+        for (ServiceType t : ServiceType.values()) {
+            types.add(option(t.name(), SwedishTerms.serviceType(t)));
+        }
+        model.put("typeOptions", types);
+        List<Map<String, String>> rooms = new ArrayList<>();
+        for (RoomType t : RoomType.values()) {
+            rooms.add(option(t.name(), roomType(t)));
+        }
+        model.put("roomTypeOptions", rooms);
+        List<Map<String, String>> rules = new ArrayList<>();
+        for (RuleKind k : RuleKind.values()) {
+            rules.add(option(k.name(), ScenarioResults.rule(k)));
+        }
+        model.put("ruleOptions", rules);
+        List<Map<String, String>> pools = new ArrayList<>();
+        for (Pool p : List.of(Pool.PREMISES, Pool.JOINT, Pool.COORDINATOR)) {
+            pools.add(option(p.name(), SwedishTerms.pool(p)));
+        }
+        model.put("poolOptions", pools);
+        if (plan != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", plan.id());
+            p.put("name", plan.name());
+            p.put("version", plan.version());
+            p.put("decided", plan.centreId() != null);
+            p.put("centreId", plan.centreId());
+            p.put("pdf", "/api/v1/scenarios/" + plan.id() + "/decision-basis.pdf");
+            p.put("csv", "/api/v1/scenarios/" + plan.id() + "/result.csv");
+            p.put("followUp", BASE + "/planer/" + plan.id() + "/uppfoljning");
+            p.put("decidedText", plan.centreId() == null ? "" : decided(plan));
+            model.put("plan", p);
+            model.put("formAction", BASE);
+        }
+        return model;
+    }
+
+    private static String serviceLabel(ScenarioForm form, int i) {
+        String name = form.get("service-" + i + "-name").trim();
+        String id = form.get("service-" + i + "-id").trim();
+        String type = form.get("service-" + i + "-type");
+        String typeName;
+        try {
+            typeName = SwedishTerms.serviceType(ServiceType.valueOf(type));
+        } catch (RuntimeException e) {
+            typeName = "Verksamhet";
+        }
+        return (name.isEmpty() ? typeName : name) + (id.isEmpty() ? "" : " (" + id + ")");
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    private static Map<String, String> option(String value, String label) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("value", value);
+        m.put("label", label);
+        return m;
+    }
+
+    static String roomType(RoomType t) {
+        return switch (t) {
+            case STAFF_TOILET -> "Personaltoalett";
+            case VISITOR_TOILET -> "Besökstoalett";
+            case CONFERENCE_ROOM -> "Konferensrum";
+            case STAFF_ROOM -> "Personalrum";
+            case RECEPTION -> "Reception";
+            case WAITING_ROOM -> "Väntrum";
+            case PLAY_ROOM -> "Lekrum";
+            case GROUP_ROOM -> "Grupprum";
+            case KITCHEN -> "Kök";
+            case OFFICE -> "Kontor";
+            case TREATMENT_ROOM -> "Behandlingsrum";
+            case STORAGE -> "Förråd";
+            case OTHER -> "Annat rum";
+        };
+    }
+
+    /** The chart's data as JSON that cannot close the script element it sits in. */
+    @SuppressWarnings("unchecked")
+    private static String chartJson(Map<String, Object> model) {
+        Map<String, Object> result = (Map<String, Object>) model.get("result");
+        return ScenarioForm.write(result.get("chart")).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026");
+    }
+}
