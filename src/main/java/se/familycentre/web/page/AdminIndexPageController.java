@@ -161,7 +161,7 @@ public class AdminIndexPageController {
                 row.put("recordedAt", AdminPages.time(e.recordedAt()));
                 rows.add(row);
             }
-            series.add(Map.of("name", name, "id", "serie-" + name, "values", rows));
+            series.add(Map.of("name", name, "id", "serie-" + name, "rows", rows));
         });
         model.put("series", series);
         model.put("seriesNames", series.stream().map(s -> s.get("name")).toList());
