@@ -15,4 +15,14 @@ public interface AuditEventRepository extends PageableRepository<AuditEventRow, 
     /** The events of these centres (a principal's scope). */
     io.micronaut.data.model.Page<AuditEventRow> findByCentreIdIn(java.util.Collection<Long> centreIds,
                                                                  io.micronaut.data.model.Pageable pageable);
+
+    /** What one principal did (the administrators' log page filters by it). */
+    io.micronaut.data.model.Page<AuditEventRow> findByActor(String actor, io.micronaut.data.model.Pageable pageable);
+
+    /** What was done to one kind of object (entity, user, token, …). */
+    io.micronaut.data.model.Page<AuditEventRow> findByResourceType(String resourceType,
+                                                                  io.micronaut.data.model.Pageable pageable);
+
+    io.micronaut.data.model.Page<AuditEventRow> findByResourceTypeAndActor(String resourceType, String actor,
+                                                                          io.micronaut.data.model.Pageable pageable);
 }
