@@ -8,6 +8,8 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import org.openqa.selenium.Keys
 import org.openqa.selenium.WebElement
+import org.openqa.selenium.support.ui.Select
+import se.familycentre.web.page.ScenarioPagesSpec
 import se.familycentre.invoicing.StatementApi
 import se.familycentre.web.page.WebPagesSpec
 import spock.lang.Requires
@@ -157,6 +159,40 @@ class BrowserSpec extends Specification {
         look(b, 'central-kvartal') || true
     }
 
+    def "the officer changes the cleaning cost from 2025-02-01 with the form and sees the quarter change as the API computes it"() {
+        given:
+        Browser b = browsers.ekonom
+        def before = api.get("/api/v1/centres/$centreId/allocation?period=2025-Q1").json
+
+        when: 'a blank amount first: the refusal is named at its field'
+        b.open("/centraler/$centreId?kvartal=2025-Q1")
+        b.find('#uppgifter').click()
+        look(b, 'centralens-uppgifter')
+        b.all('a').find { it.getAttribute('href')?.endsWith('/kostnader/cleaning') }.click()
+        int k = b.all('input[id^="changes-"][id$="-from"]').size() - 1
+        b.fill("changes-$k-from", '2025-02-01')
+        b.fill("changes-$k-amount", 'sextio tusen')
+        b.button('Spara kostnaden').click()
+
+        then:
+        b.find("#changes-$k-amount").getAttribute('aria-invalid') == 'true'
+        b.find(".error-summary a[href=\"#changes-$k-amount\"]").displayed
+        look(b, 'kostnad-fel') || true
+
+        when: 'a real amount'
+        b.fill("changes-$k-amount", '60 000')
+        b.button('Spara kostnaden').click()
+        String saved = b.text()
+        b.open("/centraler/$centreId?kvartal=2025-Q1")
+        def after = api.get("/api/v1/centres/$centreId/allocation?period=2025-Q1").json
+
+        then: 'the quarter changed, and the page shows the API's new shares'
+        saved.contains('Ändringen är sparad')
+        after.services*.total*.amount != before.services*.total*.amount
+        after.services.every { s -> b.text().contains(WebPagesSpec.swedish(s.total.amount as String) + ' kr') }
+        look(b, 'central-efter-andring') || true
+    }
+
     def "the officer issues the quarter after a confirmation that shows the numbers, downloads a PDF and credits one with a reason"() {
         given:
         Browser b = browsers.ekonom
@@ -226,6 +262,78 @@ class BrowserSpec extends Specification {
         centre == 'Hittades inte'
         statements == 'Hittades inte'
         look(b, 'annan-kommun') || true
+    }
+
+    def "the steering group runs the default plan, switches the rule and sees the API's numbers, saves and compares"() {
+        given:
+        Browser b = browsers.styrgrupp
+
+        when: 'the default plan'
+        b.open('/')
+        b.find('#budgetsimulering').click()
+        String start = b.find('#start').getAttribute('value')
+        b.find('#berakna').click()
+        Map plan = ScenarioPagesSpec.defaultPlan(start, municipality)
+        def area = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(plan)).json
+        String year = area.years[0].from.substring(0, 4)
+        look(b, 'simulering-standard')
+
+        then: 'each party's first year as the API computes it'
+        area.years[0].entities.every { e ->
+            b.find("#total-$year-${e.organisationNumber}").text.replace('\u00a0', ' ') == WebPagesSpec.swedish(e.total as String) + ' kr'
+        }
+
+        when: 'the premises shared equally instead'
+        new Select(b.find('#premisesRule')).selectByValue('EQUAL')
+        b.find('#berakna').click()
+        def equal = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(plan + [rules: [PREMISES: [[rule: 'EQUAL']]]])).json
+
+        then:
+        equal.years[0].entities*.total != area.years[0].entities*.total
+        equal.years[0].entities.every { e ->
+            b.find("#total-$year-${e.organisationNumber}").text.replace('\u00a0', ' ') == WebPagesSpec.swedish(e.total as String) + ' kr'
+        }
+        look(b, 'simulering-lika-delar') || true
+
+        when: 'saved, copied, and the two compared'
+        b.fill('name', "Plan lika delar $suffix")
+        b.find('#spara').click()
+        b.find('#kopiera').click()
+        b.open('/simulering/jamfor')
+        List<String> ids = new Select(b.find('#a')).options*.getAttribute('value').findAll { it }
+        new Select(b.find('#a')).selectByValue(ids[0])
+        new Select(b.find('#b')).selectByValue(ids[1])
+        b.find('#jamfor').click()
+        look(b, 'simulering-jamfor')
+
+        then:
+        ids.size() == 2
+        b.text().contains("Plan lika delar $suffix")
+        b.find('table').displayed
+    }
+
+    def "the administrator creates an API token, sees it once, and it opens the API"() {
+        given:
+        Browser b = browsers.admin
+
+        when:
+        b.open('/')
+        b.find('#administration').click()
+        b.link('API-tokens').click()
+        b.fill('name', "Ekonomisystemet $suffix")
+        b.all('input[name="entities"]').first().click()
+        b.find('#skapa-token').click()
+        String secret = b.find('#tokenSecret').getAttribute('value')
+        look(b, 'token-skapad')
+        def call = api.exchange(io.micronaut.http.HttpRequest.GET('/api/v1/centres')
+                .header(se.familycentre.web.AdminByDefault.ANONYMOUS, 'yes').header('Authorization', "Bearer $secret"))
+        b.link('API-tokens').click()
+
+        then:
+        secret.length() > 20
+        call.status == 200
+        !b.driver.pageSource.contains(secret)
+        look(b, 'tokens') || true
     }
 
     def "no page looked at has a serious or critical accessibility violation"() {

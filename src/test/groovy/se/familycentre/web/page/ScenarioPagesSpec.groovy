@@ -110,6 +110,11 @@ class ScenarioPagesSpec extends Specification {
 
     /** The plan the default form stands for, written as the API takes it. */
     Map defaultPlan(String start) {
+        defaultPlan(start, municipality)
+    }
+
+    /** The plan the default form stands for when the person's entity is the municipality given. */
+    static Map defaultPlan(String start, String municipality) {
         [name                  : 'Ny familjecentral', start: start, horizonYears: 3,
          entities              : [[organisationNumber: StatementApi.REGION, name: 'Västra Götalandsregionen'],
                                   [organisationNumber: municipality, name: "Entity $municipality".toString()]],
