@@ -42,7 +42,6 @@ import se.familycentre.allocation.ServiceType;
 import se.familycentre.allocation.Violation;
 import se.familycentre.centre.ExpectedVersion;
 import se.familycentre.centre.LegalEntityRepository;
-import se.familycentre.centre.LegalEntityRow;
 import se.familycentre.centre.Refusal;
 import se.familycentre.centre.SavedScenarios;
 import se.familycentre.centre.Scenarios;
