@@ -42,7 +42,6 @@ import se.familycentre.allocation.ServiceType;
 import se.familycentre.allocation.Violation;
 import se.familycentre.centre.ExpectedVersion;
 import se.familycentre.centre.LegalEntityRepository;
-import se.familycentre.centre.LegalEntityRow;
 import se.familycentre.centre.Refusal;
 import se.familycentre.centre.SavedScenarios;
 import se.familycentre.centre.Scenarios;
@@ -147,12 +146,12 @@ public class ScenarioPageController {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> compute(HttpRequest<?> request, @Body Map<String, String> body) {
+    public HttpResponse<?> compute(HttpRequest<?> request, @Nullable @Body Map<String, String> body) {
         Gate g = gate(request, false);
         if (g.refusal() != null) {
             return g.refusal();
         }
-        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
         Computed c = computed(form);
         SavedScenarios.Saved plan = openedPlan(form, g.actor());
         Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), plan);
@@ -166,13 +165,13 @@ public class ScenarioPageController {
 
     @Post(value = "/beslutsunderlag.pdf", produces = {"application/pdf", MediaType.TEXT_HTML})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> pdf(HttpRequest<?> request, @Body Map<String, String> body) {
+    public HttpResponse<?> pdf(HttpRequest<?> request, @Nullable @Body Map<String, String> body) {
         return export(request, body, true);
     }
 
     @Post(value = "/resultat.csv", produces = {"text/csv", MediaType.TEXT_HTML})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> csv(HttpRequest<?> request, @Body Map<String, String> body) {
+    public HttpResponse<?> csv(HttpRequest<?> request, @Nullable @Body Map<String, String> body) {
         return export(request, body, false);
     }
 
@@ -181,7 +180,7 @@ public class ScenarioPageController {
         if (g.refusal() != null) {
             return g.refusal();
         }
-        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
         Computed c = computed(form);
         if (!c.errors().isEmpty()) {
             Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), openedPlan(form, g.actor()));
@@ -255,12 +254,12 @@ public class ScenarioPageController {
 
     @Post("/spara")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> save(HttpRequest<?> request, @Body Map<String, String> body) {
+    public HttpResponse<?> save(HttpRequest<?> request, @Nullable @Body Map<String, String> body) {
         Gate g = gate(request, true);
         if (g.refusal() != null) {
             return g.refusal();
         }
-        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
         ScenarioForm.Plan plan = form.toPlan();
         List<Map<String, String>> errors = new ArrayList<>(plan.errors());
         if (errors.isEmpty()) {
@@ -334,13 +333,13 @@ public class ScenarioPageController {
 
     @Post("/planer/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> update(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> body) {
+    public HttpResponse<?> update(HttpRequest<?> request, @PathVariable long id, @Nullable @Body Map<String, String> body) {
         Gate g = gate(request, true);
         if (g.refusal() != null) {
             return g.refusal();
         }
         Set<String> mine = scope.organisationNumbers(g.actor());
-        ScenarioForm form = new ScenarioForm(body);
+        ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
         ScenarioForm.Plan plan = form.toPlan();
         List<Map<String, String>> errors = new ArrayList<>(plan.errors());
         SavedScenarios.Saved current;

@@ -165,6 +165,14 @@ class ScenarioPagesSpec extends Specification {
         true
     }
 
+    def "a newcomer is sent to sign in first"() {
+        expect:
+        browser('GET', '/simulering').header('Location') == '/logga-in'
+        browser('POST', '/simulering', [name: 'x']).header('Location') == '/logga-in'
+        browser('POST', '/simulering', [:], cookies.styrgrupp).status == 422
+        browser('GET', '/simulering/planer').header('Location') == '/logga-in'
+    }
+
     def "the start page links to the simulator; the form offers the person's entity and labels every field in Swedish"() {
         when:
         def start = browser('GET', '/', null, cookies.styrgrupp)
