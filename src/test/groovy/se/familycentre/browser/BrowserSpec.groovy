@@ -49,6 +49,11 @@ class BrowserSpec extends Specification {
         new StatementApi(http)
     }
 
+    def setupSpec() {
+        // this run's screenshots only
+        Browser.SHOTS.toFile().deleteDir()
+    }
+
     def cleanupSpec() {
         browsers.values().each { it.close() }
     }
@@ -186,7 +191,7 @@ class BrowserSpec extends Specification {
         b.open("/centraler/$centreId?kvartal=2025-Q1")
         def after = api.get("/api/v1/centres/$centreId/allocation?period=2025-Q1").json
 
-        then: 'the quarter changed, and the page shows the API's new shares'
+        then: 'the quarter changed, and the page shows the new shares of the API'
         saved.contains('Ändringen är sparad')
         after.services*.total*.amount != before.services*.total*.amount
         after.services.every { s -> b.text().contains(WebPagesSpec.swedish(s.total.amount as String) + ' kr') }
@@ -278,7 +283,7 @@ class BrowserSpec extends Specification {
         String year = area.years[0].from.substring(0, 4)
         look(b, 'simulering-standard')
 
-        then: 'each party's first year as the API computes it'
+        then: 'the first year of each party as the API computes it'
         area.years[0].entities.every { e ->
             b.find("#total-$year-${e.organisationNumber}").text.replace('\u00a0', ' ') == WebPagesSpec.swedish(e.total as String) + ' kr'
         }

@@ -87,7 +87,22 @@ public final class PageBenchmark {
                     new Page("ekonom", "/korning", null),
                     new Page("styrgrupp", "/", null),
                     new Page("admin", "/", null)));
-            pages.addAll(extraPages(centre));
+            String costLine = (String) ((Map<?, ?>) ((List<?>) doc.get("costLines")).get(0)).get("id");
+            String form = formOf(http.send(request(base, new Page("styrgrupp", "/simulering", null),
+                    cookies.get("styrgrupp")).build(), HttpResponse.BodyHandlers.ofString()).body(), "simuleringsformular");
+            pages.addAll(List.of(
+                    new Page("ekonom", "/centraler/" + centre + "/redigera", null),
+                    new Page("ekonom", "/centraler/" + centre + "/redigera/kostnader/"
+                            + URLEncoder.encode(costLine, StandardCharsets.UTF_8), null),
+                    new Page("styrgrupp", "/simulering", null),
+                    new Page("styrgrupp", "/simulering", form),
+                    new Page("styrgrupp", "/simulering/planer", null),
+                    new Page("admin", "/admin", null),
+                    new Page("admin", "/admin/organisationer", null),
+                    new Page("admin", "/admin/anvandare", null),
+                    new Page("admin", "/admin/tokens", null),
+                    new Page("admin", "/admin/index", null),
+                    new Page("admin", "/admin/logg", null)));
 
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                     "# wrk -t2 -c16, %d s a page after %d s of warm-up; fixtures on a fresh H2 file database%n"
@@ -116,9 +131,43 @@ public final class PageBenchmark {
         System.exit(0);
     }
 
-    /** Pages of the later parts of the web application, measured when they exist. */
-    static List<Page> extraPages(long centre) {
-        return List.of();
+    private static final Pattern FORM_INPUT = Pattern.compile("<input([^>]*)>");
+    private static final Pattern FORM_SELECT = Pattern.compile("(?s)<select([^>]*)>(.*?)</select>");
+
+    /** The form's fields as a browser would post them: inputs, checked boxes, selected options. */
+    static String formOf(String html, String id) {
+        Matcher form = Pattern.compile("(?s)<form[^>]*id=\"" + id + "\".*?</form>").matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("no form " + id);
+        }
+        List<String> fields = new ArrayList<>();
+        Matcher inputs = FORM_INPUT.matcher(form.group());
+        while (inputs.find()) {
+            String attrs = inputs.group(1);
+            String name = attr(attrs, "name");
+            boolean box = "checkbox".equals(attr(attrs, "type"));
+            if (name != null && (!box || attrs.contains(" checked"))) {
+                fields.add(field(name, attr(attrs, "value") == null ? (box ? "on" : "") : attr(attrs, "value")));
+            }
+        }
+        Matcher selects = FORM_SELECT.matcher(form.group());
+        while (selects.find()) {
+            Matcher chosen = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(selects.group(2));
+            String name = attr(selects.group(1), "name");
+            if (name != null && chosen.find()) {
+                fields.add(field(name, chosen.group(1)));
+            }
+        }
+        return String.join("&", fields);
+    }
+
+    private static String attr(String attrs, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(attrs);
+        return m.find() ? m.group(1).replace("&amp;", "&").replace("&quot;", "\"") : null;
+    }
+
+    private static String field(String name, String value) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** One answer of the page, which must be a 200 for the person (not a redirect to sign in). */

@@ -96,7 +96,7 @@ class StatementPagesSpec extends Specification {
         def page = browser('GET', "/centraler/$centreId/utfarda?kvartal=2025-Q1", null, cookies.ekonom)
         def drafts = api.drafts(centreId, '2025-Q1')
         String t = text(page)
-        previewed = (t =~ /<td>(\d{4}-\d{4})<\/td>/).collect { it[1] }
+        previewed = (t =~ /<td[^>]*>(\d{4}-\d{4})<\/td>/).collect { it[1] }
         issueKey = (page.text =~ /name="nyckel" value="([^"]+)"/)[0][1]
 
         then:
