@@ -66,7 +66,9 @@ public final class PageBenchmark {
             Map<?, ?> centres = json.readValue(api(http, base, "GET", "/api/v1/centres?size=200", null), Map.class);
             Map<?, ?> first = (Map<?, ?>) ((List<?>) centres.get("items")).get(0);
             long centre = ((Number) first.get("id")).longValue();
-            Map<?, ?> doc = json.readValue(api(http, base, "GET", "/api/v1/centres/" + centre, null), Map.class);
+            Map<?, ?> exported = json.readValue(api(http, base, "GET", "/api/v1/centres/" + centre + "/export", null),
+                    Map.class);
+            Map<?, ?> doc = exported.containsKey("centre") ? (Map<?, ?>) exported.get("centre") : exported;
             String entity = (String) ((Map<?, ?>) ((List<?>) doc.get("entities")).get(0)).get("organisationNumber");
             for (String[] u : new String[][] {{"ekonom", "FINANCE"}, {"styrgrupp", "STEERING"}}) {
                 api(http, base, "POST", "/api/v1/users", "{\"username\":\"" + u[0] + "\",\"displayName\":\"" + u[0]
