@@ -19,7 +19,7 @@ import spock.lang.Specification
  * must be accepted (200), must add up, and gives the amounts computed by hand from src/site/markdown/rules.md below
  * (confirmed with an independent exact day-by-day computation). Amounts are compared as decimals, to the öre.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "micronaut.server.port", value = "-1")
 class FixturesSpec extends Specification {
 

@@ -19,7 +19,7 @@ import static se.familycentre.invoicing.StatementApi.orgNo
  * a change that would alter anything an issued period's statements printed or were computed from
  * is refused while they stand (RULES §5).
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class HistorySpec extends Specification {
 
     static final String ISSUED_PERIOD = 'urn:problem:family-centre:issued-period'

@@ -23,7 +23,7 @@ import spock.lang.Timeout
  * application/problem+json and names every offending field with its reason.
  * Bodies are RULES §6 example A with one thing changed.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = 'micronaut.server.port', value = '-1')
 class ValidationSpec extends Specification {
 

@@ -11,7 +11,7 @@ import se.familycentre.allocation.WorkedExamples
 import spock.lang.Specification
 
 /** RULES §6 to the öre, through POST /api/v1/allocations. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class WorkedExamplesHttpSpec extends Specification {
 
     @Inject
