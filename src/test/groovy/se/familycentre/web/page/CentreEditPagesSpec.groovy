@@ -51,17 +51,7 @@ class CentreEditPagesSpec extends Specification {
 
     /** A request as a browser sends it: no credentials but the session cookie, and its origin on a POST. */
     StatementApi.Answer browser(String method, String path, Map<String, String> form = null, String cookie = null) {
-        MutableHttpRequest<?> request = method == 'GET' ? HttpRequest.GET(path)
-                : HttpRequest.POST(path, form.collect { k, v -> "${URLEncoder.encode(k, 'UTF-8')}=${URLEncoder.encode(v, 'UTF-8')}" }.join('&'))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-        request.header(AdminByDefault.ANONYMOUS, 'yes')
-        if (cookie) {
-            request.header('Cookie', "FC_SESSION=$cookie")
-        }
-        if (method != 'GET') {
-            request.header('Origin', "http://localhost:${server.port}")
-        }
-        api.exchange(request)
+        api.exchange(PageRequest.of(method, path, form, cookie, server.port))
     }
 
     def "two centres of the region and the municipality, alike; one of another municipality; an officer and a steering group of each"() {

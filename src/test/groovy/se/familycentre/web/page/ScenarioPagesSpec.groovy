@@ -47,17 +47,7 @@ class ScenarioPagesSpec extends Specification {
 
     /** A request as a browser sends it: no credentials but the session cookie, a form's origin on a post. */
     StatementApi.Answer browser(String method, String path, Map<String, String> form = null, String cookie = null) {
-        MutableHttpRequest<?> request = method == 'GET' ? HttpRequest.GET(path)
-                : HttpRequest.POST(path, form.collect { k, v -> "${URLEncoder.encode(k, 'UTF-8')}=${URLEncoder.encode(v ?: '', 'UTF-8')}" }.join('&'))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-        request.header(AdminByDefault.ANONYMOUS, 'yes')
-        if (cookie) {
-            request.header('Cookie', "FC_SESSION=$cookie")
-        }
-        if (method != 'GET') {
-            request.header('Origin', "http://localhost:${server.port}")
-        }
-        api.exchange(request)
+        api.exchange(PageRequest.of(method, path, form, cookie, server.port))
     }
 
     /** What a browser submits from the form: each input's value, a checkbox only when checked, each select's selected option. */

@@ -50,17 +50,7 @@ class StatementPagesSpec extends Specification {
     }
 
     StatementApi.Answer browser(String method, String path, Map<String, String> form = null, String cookie = null) {
-        MutableHttpRequest<?> request = method == 'GET' ? HttpRequest.GET(path)
-                : HttpRequest.POST(path, form.collect { k, v -> "${URLEncoder.encode(k, 'UTF-8')}=${URLEncoder.encode(v, 'UTF-8')}" }.join('&'))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-        request.header(AdminByDefault.ANONYMOUS, 'yes')
-        if (cookie) {
-            request.header('Cookie', "FC_SESSION=$cookie")
-        }
-        if (method != 'GET') {
-            request.header('Origin', "http://localhost:${server.port}")
-        }
-        api.exchange(request)
+        api.exchange(PageRequest.of(method, path, form, cookie, server.port))
     }
 
     private String signedIn(String name, List<String> roles, List<String> entities) {
