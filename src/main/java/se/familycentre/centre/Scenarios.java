@@ -1,16 +1,12 @@
 package se.familycentre.centre;
 
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import se.familycentre.allocation.Allocator;
 import se.familycentre.allocation.IndexTable;
-import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.Violation;
 import se.familycentre.scenario.Scenario;
 import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
-import se.familycentre.scenario.ScenarioVariants;
 
 /**
  * Scenarios computed with the index values the database holds ({@link IndexValues}), extended by
@@ -37,7 +33,8 @@ public class Scenarios {
      * @throws Refusal.RefusedByRules the plan cannot be computed
      */
     public ScenarioReport report(Scenario scenario) {
-        return new ScenarioReport(computed(compute(scenario)), premisesRules(scenario), withoutEachService(scenario));
+        IndexTable table = index.table();
+        return run.report(computed(run.run(scenario, table)), table);
     }
 
     /**
@@ -56,22 +53,5 @@ public class Scenarios {
     /** Each calendar quarter of the plan's horizon ({@link ScenarioRun#quarters(Scenario, IndexTable)}). */
     public ScenarioRun.Outcome quarters(Scenario scenario) {
         return run.quarters(scenario, index.table());
-    }
-
-    /** The scenario under each premises rule ({@link ScenarioVariants#premisesRules}). */
-    public Map<RuleKind, ScenarioRun.Outcome> premisesRules(Scenario scenario) {
-        return runAll(ScenarioVariants.premisesRules(scenario));
-    }
-
-    /** The scenario without each service that can be left out ({@link ScenarioVariants#withoutEachService}). */
-    public Map<String, ScenarioRun.Outcome> withoutEachService(Scenario scenario) {
-        return runAll(ScenarioVariants.withoutEachService(scenario));
-    }
-
-    private <K> Map<K, ScenarioRun.Outcome> runAll(Map<K, Scenario> variants) {
-        IndexTable table = index.table();
-        Map<K, ScenarioRun.Outcome> outcomes = new LinkedHashMap<>();
-        variants.forEach((k, s) -> outcomes.put(k, run.run(s, table)));
-        return outcomes;
     }
 }

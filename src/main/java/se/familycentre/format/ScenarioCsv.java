@@ -71,7 +71,7 @@ public final class ScenarioCsv {
             CsvCells.row(out, cells);
         }
         report.premisesRules().forEach((kind, outcome) ->
-                variant(out, RULE, kind.name(), rule(kind), outcome, plan));
+                variant(out, RULE, kind.name(), SwedishTerms.ruleKind(kind), outcome, plan));
         report.withoutEachService().forEach((id, outcome) ->
                 variant(out, WITHOUT, id, "Utan " + serviceName(plan.scenario(), id), outcome, plan));
         for (Allocation.Warning w : plan.warnings()) {
@@ -140,14 +140,6 @@ public final class ScenarioCsv {
     /** {@code 2027-Q3}, also for the first quarter cut to start at the start date. */
     private static String quarter(Period p) {
         return p.from().getYear() + "-Q" + ((p.from().getMonthValue() - 1) / 3 + 1);
-    }
-
-    private static String rule(RuleKind kind) {
-        return switch (kind) {
-            case EQUAL -> "Lika delar";
-            case AREA -> "Efter yta";
-            case PERCENT -> "Procentsatser";
-        };
     }
 
     private static String serviceName(Scenario s, String id) {

@@ -19,6 +19,7 @@ import se.familycentre.allocation.Sek;
 import se.familycentre.scenario.Scenario;
 import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
+import se.familycentre.statement.SwedishTerms;
 
 /**
  * The words of a decision basis (beslutsunderlag), in Swedish: the labels, the assumptions as
@@ -148,7 +149,7 @@ final class DecisionBasisWording implements PageWording {
         BigDecimal shared = BigDecimal.ZERO;
         rows.add(row("Gemensamma lokaler", null));
         for (Scenario.PlannedRoom r : s.sharedRooms()) {
-            String type = roomType(r.type());
+            String type = SwedishTerms.roomType(r.type());
             String name = r.name() == null || r.name().isBlank() ? type
                     : r.name().equalsIgnoreCase(type) ? r.name() : r.name() + " (" + type.toLowerCase() + ")";
             rows.add(row("", name + ", " + area(r.area())));
@@ -184,7 +185,7 @@ final class DecisionBasisWording implements PageWording {
             rows.add(row("", "IT-utrustning " + perYear(c.itPerYear())));
         }
         rows.add(row("Gemensamma aktiviteter", perYear(s.jointActivitiesPerYear())));
-        rows.add(row("Fördelning", SwedishFormat.pool(Pool.COORDINATOR) + ": " + rule(RuleKind.EQUAL)
+        rows.add(row("Fördelning", SwedishFormat.pool(Pool.COORDINATOR) + ": " + SwedishTerms.ruleKind(RuleKind.EQUAL)
                 + " (enligt avtalet)"));
         rows.add(row("", SwedishFormat.pool(Pool.PREMISES) + ": " + rule(s.rules().get(Pool.PREMISES))));
         rows.add(row("", SwedishFormat.pool(Pool.JOINT) + ": " + rule(s.rules().get(Pool.JOINT))));
@@ -209,29 +210,21 @@ final class DecisionBasisWording implements PageWording {
     /** A pool's rule in words; a pool with no rule given is shared equally. */
     String rule(PoolRule rule) {
         if (rule == null) {
-            return rule(RuleKind.EQUAL);
+            return SwedishTerms.ruleKind(RuleKind.EQUAL);
         }
         if (rule.rule() == RuleKind.PERCENT && !rule.percentages().isEmpty()) {
             List<String> parts = new ArrayList<>();
             rule.percentages().forEach((id, p) -> parts.add(serviceName(id) + " " + percent(p)));
-            return rule(RuleKind.PERCENT) + " (" + String.join(", ", parts) + ")";
+            return SwedishTerms.ruleKind(RuleKind.PERCENT) + " (" + String.join(", ", parts) + ")";
         }
-        return rule(rule.rule());
-    }
-
-    static String rule(RuleKind kind) {
-        return switch (kind) {
-            case EQUAL -> "Lika delar";
-            case AREA -> "Efter yta";
-            case PERCENT -> "Procentsatser";
-        };
+        return SwedishTerms.ruleKind(rule.rule());
     }
 
     /** The heading of a rule's table in the comparison; the plan's own rule says so. */
     String ruleHeading(RuleKind kind) {
         PoolRule own = s.rules().get(Pool.PREMISES);
         RuleKind planned = own == null ? RuleKind.EQUAL : own.rule();
-        return "Lokaler fördelas " + rule(kind).toLowerCase() + (kind == planned ? " (planens regel)" : "");
+        return "Lokaler fördelas " + SwedishTerms.ruleKind(kind).toLowerCase() + (kind == planned ? " (planens regel)" : "");
     }
 
     /** The heading of a service's table in the comparison. */
@@ -362,23 +355,5 @@ final class DecisionBasisWording implements PageWording {
             b.append(", aldrig under basbeloppet");
         }
         return b.toString();
-    }
-
-    static String roomType(RoomType t) {
-        return switch (t) {
-            case STAFF_TOILET -> "Personaltoalett";
-            case VISITOR_TOILET -> "Besökstoalett";
-            case CONFERENCE_ROOM -> "Konferensrum";
-            case STAFF_ROOM -> "Personalrum";
-            case RECEPTION -> "Reception";
-            case WAITING_ROOM -> "Väntrum";
-            case PLAY_ROOM -> "Lekrum";
-            case GROUP_ROOM -> "Grupprum";
-            case KITCHEN -> "Kök";
-            case OFFICE -> "Kontor";
-            case TREATMENT_ROOM -> "Behandlingsrum";
-            case STORAGE -> "Förråd";
-            case OTHER -> "Övrigt";
-        };
     }
 }

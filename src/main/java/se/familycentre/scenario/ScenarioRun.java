@@ -15,6 +15,7 @@ import se.familycentre.allocation.IndexTable;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Pool;
+import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.Sek;
 import se.familycentre.allocation.Violation;
 
@@ -69,7 +70,28 @@ public final class ScenarioRun {
                                 MonetaryAmount cost, MonetaryAmount by) {
     }
 
+    /** What the scenario comes to per calendar year and per quarter of its first year. */
     public Outcome run(Scenario scenario, IndexTable known) {
+        return run(scenario, known, true);
+    }
+
+    /**
+     * The computed plan with its comparisons ({@link ScenarioReport}), with the index values the plan
+     * was computed with. A variant is compared by calendar year, so only the plan has its first year's
+     * quarters; the variant under the plan's own premises rule is the plan, not computed twice.
+     */
+    public ScenarioReport report(Result plan, IndexTable known) {
+        Scenario scenario = plan.scenario();
+        Map<RuleKind, Outcome> rules = new LinkedHashMap<>();
+        ScenarioVariants.premisesRules(scenario).forEach((kind, variant) ->
+                rules.put(kind, variant.equals(scenario) ? plan : run(variant, known, false)));
+        Map<String, Outcome> without = new LinkedHashMap<>();
+        ScenarioVariants.withoutEachService(scenario).forEach((id, variant) ->
+                without.put(id, run(variant, known, false)));
+        return new ScenarioReport(plan, rules, without);
+    }
+
+    private Outcome run(Scenario scenario, IndexTable known, boolean withQuarters) {
         Centre centre = ScenarioExpansion.expand(scenario);
         IndexTable index = known.extendedBy(scenario.assumptions().indexChangePercent().movePointLeft(2),
                 scenario.end().getYear());
@@ -83,7 +105,7 @@ public final class ScenarioRun {
             Allocation a = ((AllocationOutcome.Allocated) outcome).allocation();
             years.add(new PeriodResult(p, a, entities(centre, a)));
         }
-        for (Period p : quarters(scenario)) {
+        for (Period p : withQuarters ? quarters(scenario) : List.<Period>of()) {
             Allocation a = ((AllocationOutcome.Allocated) allocator.allocatePlan(centre, p, index)).allocation();
             quarters.add(new PeriodResult(p, a, entities(centre, a)));
         }

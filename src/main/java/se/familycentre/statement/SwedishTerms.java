@@ -8,11 +8,13 @@ import java.util.Map;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.LineOrigin;
 import se.familycentre.allocation.Pool;
+import se.familycentre.allocation.RoomType;
+import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.ServiceType;
 
 /**
- * The Swedish words every output of a statement uses for the engine's terms: service types,
- * pools, the lines the engine generates, the sharing rules, and each line's name on a statement.
+ * The Swedish words every output uses for the engine's terms: service types, pools, rooms, the
+ * lines the engine generates, the sharing rules, and each line's name on a statement.
  * The PDF and the CSV both take them from here, so a line is called the same in both.
  */
 public final class SwedishTerms {
@@ -49,6 +51,34 @@ public final class SwedishTerms {
             case COORDINATOR_IT -> "IT-utrustning";
             case COORDINATOR_OTHER -> "Övriga kostnader";
             case DEDICATED_RENT -> "Hyra egna lokaler";
+        };
+    }
+
+    /** The Swedish name of a pool's rule, as a centre or plan states it. */
+    public static String ruleKind(RuleKind kind) {
+        return switch (kind) {
+            case EQUAL -> "Lika delar";
+            case AREA -> "Efter yta";
+            case PERCENT -> "Procentsatser";
+        };
+    }
+
+    /** The Swedish name of a kind of room. */
+    public static String roomType(RoomType type) {
+        return switch (type) {
+            case STAFF_TOILET -> "Personaltoalett";
+            case VISITOR_TOILET -> "Besökstoalett";
+            case CONFERENCE_ROOM -> "Konferensrum";
+            case STAFF_ROOM -> "Personalrum";
+            case RECEPTION -> "Reception";
+            case WAITING_ROOM -> "Väntrum";
+            case PLAY_ROOM -> "Lekrum";
+            case GROUP_ROOM -> "Grupprum";
+            case KITCHEN -> "Kök";
+            case OFFICE -> "Kontor";
+            case TREATMENT_ROOM -> "Behandlingsrum";
+            case STORAGE -> "Förråd";
+            case OTHER -> "Övrigt";
         };
     }
 

@@ -51,9 +51,7 @@ class ScenarioReportFixture {
         def index = IndexSeriesReader.reference()
         def plan = run.run(s, index)
         assert plan instanceof ScenarioRun.Result: plan
-        new ScenarioReport(plan as ScenarioRun.Result,
-                ScenarioVariants.premisesRules(s).collectEntries { k, v -> [(k): run.run(v, index)] },
-                ScenarioVariants.withoutEachService(s).collectEntries { k, v -> [(k): run.run(v, index)] })
+        run.report(plan as ScenarioRun.Result, index)
     }
 
     /** The report with each service comparison refused as the engine refuses a plan naming an unknown service. */

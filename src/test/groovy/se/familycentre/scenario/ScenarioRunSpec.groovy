@@ -211,4 +211,42 @@ class ScenarioRunSpec extends Specification {
         r.warnings().size() == 1
         r.warnings()[0].message().startsWith("Från ${s.start()} till ${s.end()} ")
     }
+
+    def "the report compares each variant as computing it alone would, by year and to the öre; the own rule is the plan itself"() {
+        given:
+        def s = plan()
+        def index = IndexSeriesReader.reference()
+        def engine = new ScenarioRun(new Allocator())
+        def planned = run(s)
+
+        when:
+        def report = engine.report(planned, index)
+
+        then: 'the premises rules and the services left out are those ScenarioVariants gives'
+        report.premisesRules().keySet() == ScenarioVariants.premisesRules(s).keySet()
+        report.withoutEachService().keySet() == ScenarioVariants.withoutEachService(s).keySet()
+        report.withoutEachService().keySet() == ['bmm', 'bvc', 'soc'] as Set
+
+        and: 'the plan is by area, so its own variant is the plan, computed once'
+        report.premisesRules()[RuleKind.AREA].is(planned)
+
+        and: 'every other variant has the years it has alone, to the öre, without the quarters nobody compares'
+        def variants = ScenarioVariants.premisesRules(s).findAll { k, v -> k != RuleKind.AREA }.collectEntries { k, v -> [(k.name()): v] } +
+                ScenarioVariants.withoutEachService(s)
+        def computed = report.premisesRules().findAll { k, v -> k != RuleKind.AREA }.collectEntries { k, v -> [(k.name()): v] } +
+                report.withoutEachService()
+        variants.size() == 4
+        variants.every { key, variant ->
+            def alone = run(variant)
+            def inReport = computed[key] as ScenarioRun.Result
+            inReport.quarters().isEmpty() &&
+                    inReport.years()*.period() == alone.years()*.period() &&
+                    inReport.years()*.entities() == alone.years()*.entities() &&
+                    ScenarioRun.totals(inReport) == ScenarioRun.totals(alone)
+        }
+
+        and: 'the comparisons are not vacuous: under equal shares the region pays another amount'
+        ScenarioReport.difference(report.premisesRules()[RuleKind.EQUAL] as ScenarioRun.Result, planned)[REGION].values()
+                .any { it.isPositive() || it.isNegative() }
+    }
 }

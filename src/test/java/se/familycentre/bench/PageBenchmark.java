@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * were not 2xx go to the console and {@code target/page-bench.txt}.
  *
  * <p>Run with {@code ./mvnw -B -Pbench-pages test-compile exec:exec} (needs {@code wrk}:
- * {@code apt-get install -y wrk}). {@code -Dbench.seconds=8} sets each page's measured time.
+ * {@code apt-get install -y wrk}). {@code -Dbench.seconds=8} sets each page's measured time;
+ * {@code -Dbench.only=REGEX} measures only the pages whose method and path (as
+ * in {@code POST /simulering}) match.
  */
 public final class PageBenchmark {
 
@@ -110,7 +112,11 @@ public final class PageBenchmark {
                     "# wrk -t2 -c16, %d s a page after %d s of warm-up; fixtures on a fresh H2 file database%n"
                             + "%-10s %-48s %8s %8s %8s %9s %5s%n", seconds, 3, "who", "page", "p50 ms", "p95 ms",
                     "p99 ms", "requests", "bad"));
+            String only = System.getProperty("bench.only", "");
             for (Page page : pages) {
+                if (!only.isEmpty() && !((page.form() == null ? "GET " : "POST ") + page.path()).matches(only)) {
+                    continue;
+                }
                 String cookie = cookies.get(page.who());
                 check(http, base, page, cookie);
                 wrk(base, page, cookie, 3);

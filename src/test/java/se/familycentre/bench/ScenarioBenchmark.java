@@ -18,7 +18,6 @@ import se.familycentre.format.IndexSeriesReader;
 import se.familycentre.format.ScenarioReader;
 import se.familycentre.scenario.Scenario;
 import se.familycentre.scenario.ScenarioRun;
-import se.familycentre.scenario.ScenarioVariants;
 
 /**
  * What one simulator request computes (issue 11, item 8): a 10-year scenario of four base services
@@ -69,8 +68,6 @@ public class ScenarioBenchmark {
     /** The plan, each premises rule and each service left out: what POST /api/v1/scenarios/compute computes. */
     @Benchmark
     public void computeWithComparisons(Blackhole blackhole) {
-        blackhole.consume(run.run(scenario, index));
-        ScenarioVariants.premisesRules(scenario).values().forEach(s -> blackhole.consume(run.run(s, index)));
-        ScenarioVariants.withoutEachService(scenario).values().forEach(s -> blackhole.consume(run.run(s, index)));
+        blackhole.consume(run.report((ScenarioRun.Result) run.run(scenario, index), index));
     }
 }

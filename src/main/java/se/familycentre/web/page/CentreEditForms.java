@@ -102,17 +102,9 @@ final class CentreEditForms {
             list.add(new Option("", "– ingen ny regel –"));
         }
         for (RuleKind k : RuleKind.values()) {
-            list.add(new Option(k.name(), rule(k)));
+            list.add(new Option(k.name(), SwedishTerms.ruleKind(k)));
         }
         return list;
-    }
-
-    static String rule(RuleKind kind) {
-        return switch (kind) {
-            case EQUAL -> "Lika delar";
-            case AREA -> "Efter yta";
-            case PERCENT -> "Procent";
-        };
     }
 
     static String periodicity(String name) {
@@ -127,27 +119,9 @@ final class CentreEditForms {
     static List<Option> roomTypes() {
         List<Option> list = new ArrayList<>();
         for (RoomType t : RoomType.values()) {
-            list.add(new Option(t.name(), roomType(t)));
+            list.add(new Option(t.name(), SwedishTerms.roomType(t)));
         }
         return list;
-    }
-
-    static String roomType(RoomType type) {
-        return switch (type) {
-            case STAFF_TOILET -> "Personaltoalett";
-            case VISITOR_TOILET -> "Besökstoalett";
-            case CONFERENCE_ROOM -> "Konferensrum";
-            case STAFF_ROOM -> "Personalrum";
-            case RECEPTION -> "Reception";
-            case WAITING_ROOM -> "Väntrum";
-            case PLAY_ROOM -> "Lekrum";
-            case GROUP_ROOM -> "Grupprum";
-            case KITCHEN -> "Kök";
-            case OFFICE -> "Kontor";
-            case TREATMENT_ROOM -> "Mottagningsrum";
-            case STORAGE -> "Förråd";
-            case OTHER -> "Övrigt";
-        };
     }
 
     // ---- paths and values ---------------------------------------------------

@@ -193,7 +193,7 @@ public class CentreEditPageController {
         }).toList());
         model.put("rooms", c.rooms().stream().map(r -> {
             Map<String, Object> m = row(id, "lokaler", r.id(), doc.roomNames().getOrDefault(r.id(), r.id()));
-            m.put("type", CentreEditForms.roomType(r.type()));
+            m.put("type", SwedishTerms.roomType(r.type()));
             m.put("area", SwedishFormat.decimal(r.area()) + "\u00a0m²");
             m.put("use", r.service() == null ? "Gemensam" : "Egen: " + serviceName(c, r.service()));
             return m;
@@ -221,7 +221,7 @@ public class CentreEditPageController {
             List<String> texts = new ArrayList<>();
             for (PoolRule r : c.rulesInForce(p)) {
                 StringBuilder t = new StringBuilder(r.from() == null ? "Från start: " : "Från " + r.from() + ": ");
-                t.append(CentreEditForms.rule(r.rule()));
+                t.append(SwedishTerms.ruleKind(r.rule()));
                 if (!r.percentages().isEmpty()) {
                     t.append(" (");
                     List<String> shares = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ final class ScenarioForm {
     static final LegalEntity MUNICIPALITY = new LegalEntity("212000-1561", "Kommunen");
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern ROW = Pattern.compile("^([a-z]+)-(\\d+)-.*$");
+    /** A row's field; a form has at most a hundred rows of a kind, so a typed row 10000 makes no page of them. */
+    private static final Pattern ROW = Pattern.compile("^([a-z]+)-(\\d{1,2})-.*$");
 
     /** Field id → the value as entered (or as filled in). */
     final Map<String, String> values;
@@ -63,16 +65,28 @@ final class ScenarioForm {
         return v != null && !v.isEmpty() && !v.equals("false");
     }
 
-    /** Rows of a kind: the highest row number present plus one, at least {@code min}. */
+    /** Each kind's highest row number plus one, and the count of values it was taken from. */
+    private Map<String, Integer> rowCounts = Map.of();
+    private int rowCountsOf = -1;
+
+    /**
+     * Rows of a kind: the highest row number present plus one, at least {@code min}. The counts are
+     * taken in one pass over the fields and kept until a field is added: the page asks for them at
+     * every row it writes.
+     */
     int rows(String kind, int min) {
-        int n = 0;
-        for (String key : values.keySet()) {
-            Matcher m = ROW.matcher(key);
-            if (m.matches() && m.group(1).equals(kind)) {
-                n = Math.max(n, Integer.parseInt(m.group(2)) + 1);
+        if (rowCountsOf != values.size()) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String key : values.keySet()) {
+                Matcher m = ROW.matcher(key);
+                if (m.matches()) {
+                    counts.merge(m.group(1), Integer.parseInt(m.group(2)) + 1, Math::max);
+                }
             }
+            rowCounts = counts;
+            rowCountsOf = values.size();
         }
-        return Math.max(n, min);
+        return Math.max(rowCounts.getOrDefault(kind, 0), min);
     }
 
     int parties() {

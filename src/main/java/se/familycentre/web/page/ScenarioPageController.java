@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import se.familycentre.access.Actor;
 import se.familycentre.access.Role;
 import se.familycentre.access.Scope;
@@ -55,6 +56,7 @@ import se.familycentre.scenario.ScenarioReport;
 import se.familycentre.scenario.ScenarioRun;
 import se.familycentre.statement.SwedishFormat;
 import se.familycentre.statement.SwedishTerms;
+import se.familycentre.web.page.CentreEditForms.Option;
 
 /**
  * The steering group's budget simulator (issue 12, item 4): a form for a planned centre with defaults
@@ -73,6 +75,8 @@ import se.familycentre.statement.SwedishTerms;
 public class ScenarioPageController {
 
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final List<Option> POOLS = Stream.of(Pool.PREMISES, Pool.JOINT, Pool.COORDINATOR)
+            .map(p -> new Option(p.name(), SwedishTerms.pool(p))).toList();
     static final String BASE = "/simulering";
 
     private final Scope scope;
@@ -580,55 +584,26 @@ public class ScenarioPageController {
         model.put("v", form.values);
         model.put("mayWrite", mayWrite(actor));
         model.put("offered", offered(actor));
-        model.put("partyRows", range(form.parties()));
-        model.put("serviceRows", range(form.services()));
-        model.put("roomRows", range(form.rooms()));
-        model.put("costRows", range(form.costs()));
-        List<Map<String, String>> parties = new ArrayList<>();
+        List<Option> parties = new ArrayList<>();
         for (int i = 0; i < form.parties(); i++) {
             String org = form.get("party-" + i + "-org").trim();
             String name = form.get("party-" + i + "-name").trim();
-            parties.add(option(String.valueOf(i), "Part " + (i + 1)
+            parties.add(new Option(String.valueOf(i), "Part " + (i + 1)
                     + (org.isEmpty() && name.isEmpty() ? " (inte ifylld)" : ": " + name + (org.isEmpty() ? "" : " (" + org + ")"))));
         }
-        model.put("partyOptions", parties);
-        List<Map<String, String>> services = new ArrayList<>();
-        List<Map<String, String>> legends = new ArrayList<>();
+        List<Option> services = new ArrayList<>();
         for (int i = 0; i < form.services(); i++) {
-            String label = serviceLabel(form, i);
-            services.add(option(String.valueOf(i), label));
-            legends.add(option(String.valueOf(i), label));
+            services.add(new Option(String.valueOf(i), serviceLabel(form, i)));
         }
-        model.put("serviceOptions", services);
-        model.put("serviceLegends", legends);
-        List<Map<String, String>> payers = new ArrayList<>();
-        payers.add(option("", "Samordnarens arbetsgivare"));
+        model.put("serviceLegends", services.stream().map(Option::label).toList());
+        List<Option> payers = new ArrayList<>();
+        payers.add(new Option("", "Samordnarens arbetsgivare"));
         payers.addAll(services);
-        model.put("payerOptions", payers);
-        List<Map<String, String>> costPayers = new ArrayList<>();
-        costPayers.add(option("", "Lokalbetalaren eller samordnarens arbetsgivare"));
+        List<Option> costPayers = new ArrayList<>();
+        costPayers.add(new Option("", "Lokalbetalaren eller samordnarens arbetsgivare"));
         costPayers.addAll(services);
-        model.put("costPayerOptions", costPayers);
-        List<Map<String, String>> types = new ArrayList<>();
-        for (ServiceType t : ServiceType.values()) {
-            types.add(option(t.name(), SwedishTerms.serviceType(t)));
-        }
-        model.put("typeOptions", types);
-        List<Map<String, String>> rooms = new ArrayList<>();
-        for (RoomType t : RoomType.values()) {
-            rooms.add(option(t.name(), roomType(t)));
-        }
-        model.put("roomTypeOptions", rooms);
-        List<Map<String, String>> rules = new ArrayList<>();
-        for (RuleKind k : RuleKind.values()) {
-            rules.add(option(k.name(), ScenarioResults.rule(k)));
-        }
-        model.put("ruleOptions", rules);
-        List<Map<String, String>> pools = new ArrayList<>();
-        for (Pool p : List.of(Pool.PREMISES, Pool.JOINT, Pool.COORDINATOR)) {
-            pools.add(option(p.name(), SwedishTerms.pool(p)));
-        }
-        model.put("poolOptions", pools);
+        model.put("fields", SimulatorFormHtml.blocks(form, fe, new SimulatorFormHtml.Choices(CentreEditForms.serviceTypes(),
+                parties, payers, costPayers, CentreEditForms.roomTypes(), CentreEditForms.ruleKinds(false), POOLS, services)));
         if (plan != null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", plan.id());
@@ -657,39 +632,6 @@ public class ScenarioPageController {
             typeName = "Verksamhet";
         }
         return (name.isEmpty() ? typeName : name) + (id.isEmpty() ? "" : " (" + id + ")");
-    }
-
-    private static List<Integer> range(int n) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(i);
-        }
-        return out;
-    }
-
-    private static Map<String, String> option(String value, String label) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("label", label);
-        return m;
-    }
-
-    static String roomType(RoomType t) {
-        return switch (t) {
-            case STAFF_TOILET -> "Personaltoalett";
-            case VISITOR_TOILET -> "Besökstoalett";
-            case CONFERENCE_ROOM -> "Konferensrum";
-            case STAFF_ROOM -> "Personalrum";
-            case RECEPTION -> "Reception";
-            case WAITING_ROOM -> "Väntrum";
-            case PLAY_ROOM -> "Lekrum";
-            case GROUP_ROOM -> "Grupprum";
-            case KITCHEN -> "Kök";
-            case OFFICE -> "Kontor";
-            case TREATMENT_ROOM -> "Behandlingsrum";
-            case STORAGE -> "Förråd";
-            case OTHER -> "Annat rum";
-        };
     }
 
     /** The chart's data as JSON that cannot close the script element it sits in. */

@@ -36,7 +36,7 @@ final class ScenarioResults {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pools", java.util.Arrays.stream(Pool.values()).map(SwedishTerms::pool).toList());
         m.put("range", SwedishFormat.date(s.start()) + " – " + SwedishFormat.date(s.end()));
-        m.put("rule", rule(own(s)));
+        m.put("rule", SwedishTerms.ruleKind(own(s)));
         m.put("years", plan.years().stream().map(y -> period(plan, y, true)).toList());
         m.put("quarters", plan.quarters().stream().map(q -> period(plan, q, false)).toList());
         m.put("warnings", plan.warnings().stream().map(w -> w.message()).toList());
@@ -54,14 +54,6 @@ final class ScenarioResults {
     static RuleKind own(Scenario s) {
         PoolRule r = s.rules().get(Pool.PREMISES);
         return r == null || r.rule() == null ? RuleKind.EQUAL : r.rule();
-    }
-
-    static String rule(RuleKind kind) {
-        return switch (kind) {
-            case EQUAL -> "Lika delar";
-            case AREA -> "Efter yta";
-            case PERCENT -> "Efter procent";
-        };
     }
 
     static String name(Scenario s, String org) {
@@ -173,19 +165,19 @@ final class ScenarioResults {
         ScenarioRun.Result plan = report.plan();
         RuleKind own = own(plan.scenario());
         List<Map<String, Object>> heads = new ArrayList<>();
-        List<ScenarioRun.Result> results = new ArrayList<>();
+        List<Map<String, Map<Integer, MonetaryAmount>>> results = new ArrayList<>();
         List<Map<String, Map<Integer, MonetaryAmount>>> diffs = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         report.premisesRules().forEach((kind, outcome) -> {
             if (outcome instanceof ScenarioRun.Result r) {
                 Map<String, Object> h = new LinkedHashMap<>();
-                h.put("name", rule(kind) + (kind == own ? " (planens regel)" : ""));
+                h.put("name", SwedishTerms.ruleKind(kind) + (kind == own ? " (planens regel)" : ""));
                 h.put("key", kind.name());
                 heads.add(h);
-                results.add(r);
+                results.add(ScenarioRun.totals(r));
                 diffs.add(ScenarioReport.difference(r, plan));
             } else {
-                refused.add(rule(kind) + ": kan inte beräknas med planens uppgifter.");
+                refused.add(SwedishTerms.ruleKind(kind) + ": kan inte beräknas med planens uppgifter.");
             }
         });
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -197,7 +189,7 @@ final class ScenarioResults {
             row.put("plan", SwedishFormat.amount(amount));
             List<Map<String, String>> cells = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
-                MonetaryAmount total = ScenarioRun.totals(results.get(i)).getOrDefault(org, Map.of()).get(year);
+                MonetaryAmount total = results.get(i).getOrDefault(org, Map.of()).get(year);
                 MonetaryAmount diff = diffs.get(i).getOrDefault(org, Map.of()).get(year);
                 cells.add(Map.of("total", total == null ? "–" : SwedishFormat.amount(total),
                         "difference", diff == null ? "–" : signed(diff)));

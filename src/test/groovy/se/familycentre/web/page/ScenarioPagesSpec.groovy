@@ -287,6 +287,19 @@ class ScenarioPagesSpec extends Specification {
         page.text.contains('<a href="#premisesRule">Procentsatserna blir 90 procent i stället för 100.</a>')
     }
 
+    def "a field of row #row, which no form has, is no 500 and makes no page of rows: the plan computes without it"() {
+        when:
+        def page = browser('POST', '/simulering', defaults + [("party-$row-name".toString()): 'Påhittad'], cookies.styrgrupp)
+
+        then:
+        page.status == 200
+        !page.text.contains('Påhittad')
+        (page.text =~ /<legend>Part \d+<\/legend>/).size() == ScenarioForm.MIN_PARTIES
+
+        where:
+        row << ['100', '99999999999']
+    }
+
     def "the steering group saves the form as a plan; it is listed, opens into the form with its results, and its PDF and CSV open with the session"() {
         when:
         def save = browser('POST', '/simulering/spara', defaults + [name: "Plan $suffix".toString()], cookies.styrgrupp)
