@@ -281,12 +281,17 @@ class BrowserSpec extends Specification {
         Map plan = ScenarioPagesSpec.defaultPlan(start, municipality)
         def area = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(plan)).json
         String year = area.years[0].from.substring(0, 4)
+        b.waitUntil(20) { !b.all('#regeltabell').isEmpty() }
         look(b, 'simulering-standard')
 
         then: 'the first year of each party as the API computes it'
         area.years[0].entities.every { e ->
             b.find("#total-$year-${e.organisationNumber}").text.replace('\u00a0', ' ') == WebPagesSpec.swedish(e.total as String) + ' kr'
         }
+
+        and: 'the comparisons the page loaded once shown are the API ones, to the öre'
+        b.all('#visa-jamforelser').isEmpty()
+        ScenarioPagesSpec.comparisonsAsApi(b.driver.pageSource, area)
 
         when: 'the premises shared equally instead'
         new Select(b.find('#premisesRule')).selectByValue('EQUAL')

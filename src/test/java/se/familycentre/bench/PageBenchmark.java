@@ -43,8 +43,11 @@ public final class PageBenchmark {
     private PageBenchmark() {
     }
 
-    /** One page: who asks, the path, and a form body for a POST (null for a GET). */
-    record Page(String who, String path, String form) {
+    /** One page: who asks, the path, a form body for a POST (null for a GET), and whether htmx asks for it. */
+    record Page(String who, String path, String form, boolean htmx) {
+        Page(String who, String path, String form) {
+            this(who, path, form, false);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,6 +103,7 @@ public final class PageBenchmark {
                             + URLEncoder.encode(costLine, StandardCharsets.UTF_8), null),
                     new Page("styrgrupp", "/simulering", null),
                     new Page("styrgrupp", "/simulering", form),
+                    new Page("styrgrupp", "/simulering/jamforelser", form, true),
                     new Page("styrgrupp", "/simulering/planer", null),
                     new Page("admin", "/admin", null),
                     new Page("admin", "/admin/organisationer", null),
@@ -126,7 +130,7 @@ public final class PageBenchmark {
                     throw new IllegalStateException("wrk said: " + line);
                 }
                 String row = String.format(Locale.ROOT, "%-10s %-48s %8s %8s %8s %9s %5s%n", page.who(),
-                        (page.form() == null ? "GET " : "POST ") + page.path(), m.group(1), m.group(2), m.group(3),
+                        (page.form() == null ? "GET " : "POST ") + page.path() + (page.htmx() ? " (htmx)" : ""), m.group(1), m.group(2), m.group(3),
                         m.group(4), m.group(5));
                 System.out.print(row);
                 table.append(row);
@@ -195,6 +199,9 @@ public final class PageBenchmark {
             b.header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
                     .POST(HttpRequest.BodyPublishers.ofString(page.form()));
         }
+        if (page.htmx()) {
+            b.header("HX-Request", "true");
+        }
         return b;
     }
 
@@ -206,6 +213,9 @@ public final class PageBenchmark {
             lua.append("wrk.method = \"POST\"\nwrk.body = ").append(luaString(page.form())).append('\n')
                     .append("wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n")
                     .append("wrk.headers[\"Origin\"] = ").append(luaString(base)).append('\n');
+        }
+        if (page.htmx()) {
+            lua.append("wrk.headers[\"HX-Request\"] = \"true\"\n");
         }
         if (cookie != null) {
             lua.append("wrk.headers[\"Cookie\"] = ").append(luaString("FC_SESSION=" + cookie)).append('\n');

@@ -155,15 +155,41 @@ public class ScenarioPageController {
         if (g.refusal() != null) {
             return g.refusal();
         }
+        return page(g.actor(), new ScenarioForm(body == null ? Map.of() : body), false);
+    }
+
+    /**
+     * The rule and service comparisons of the form's plan. The results page asks for them with htmx
+     * once it has loaded ({@code HX-Request}), and gets them as a fragment: they take several times the
+     * plan's computing, and the plan's own figures need not wait for them. Without script the page's
+     * button posts the form here and gets the whole page, plan and comparisons.
+     */
+    @Post("/jamforelser")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> comparisons(HttpRequest<?> request, @Nullable @Body Map<String, String> body) {
+        Gate g = gate(request, false);
+        if (g.refusal() != null) {
+            return g.refusal();
+        }
         ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
-        Computed c = computed(form);
-        SavedScenarios.Saved plan = openedPlan(form, g.actor());
-        Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), plan);
+        if (!"true".equals(request.getHeaders().get("HX-Request"))) {
+            return page(g.actor(), form, true);
+        }
+        Computed c = computed(form, true);
+        String html = c.errors().isEmpty() ? ScenarioResultsHtml.comparisons(ScenarioResults.comparisons(c.report()))
+                : ScenarioResultsHtml.comparisonsRefused();
+        return HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
+    }
+
+    /** The form with its plan's results, the comparisons with them or asked for by the page. */
+    private HttpResponse<?> page(Actor actor, ScenarioForm form, boolean withComparisons) {
+        Computed c = computed(form, withComparisons);
+        SavedScenarios.Saved plan = openedPlan(form, actor);
+        Map<String, Object> model = formModel(actor, plan == null ? "Budgetsimulering" : plan.name(), form, c.errors(), plan);
         if (!c.errors().isEmpty()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("simulering", model));
         }
-        model.put("result", ScenarioResults.of(c.report()));
-        model.put("chartJson", chartJson(model));
+        results(model, c);
         return HttpResponse.ok(new ModelAndView<>("simulering", model));
     }
 
@@ -185,7 +211,7 @@ public class ScenarioPageController {
             return g.refusal();
         }
         ScenarioForm form = new ScenarioForm(body == null ? Map.of() : body);
-        Computed c = computed(form);
+        Computed c = computed(form, true);
         if (!c.errors().isEmpty()) {
             Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, c.errors(), openedPlan(form, g.actor()));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
@@ -200,27 +226,36 @@ public class ScenarioPageController {
                 .header("Content-Disposition", "attachment; filename=\"scenario.csv\"");
     }
 
-    /** The form's plan computed, or the refusals, each at its input. */
-    private record Computed(ScenarioForm.Plan plan, Scenario scenario, ScenarioReport report,
-                            List<Map<String, String>> errors) {
+    /**
+     * The form's plan computed, or the refusals, each at its input.
+     *
+     * @param result the plan's figures
+     * @param report the plan with its comparisons, when they were asked for
+     */
+    private record Computed(ScenarioForm.Plan plan, Scenario scenario, ScenarioRun.Result result,
+                            ScenarioReport report, List<Map<String, String>> errors) {
     }
 
-    private Computed computed(ScenarioForm form) {
+    private Computed computed(ScenarioForm form, boolean withComparisons) {
         ScenarioForm.Plan plan = form.toPlan();
         List<Map<String, String>> errors = new ArrayList<>(plan.errors());
         Scenario scenario = null;
+        ScenarioRun.Result result = null;
         ScenarioReport report = null;
         try {
             scenario = ScenarioReader.read(plan.json());
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() && withComparisons) {
                 report = scenarios.report(scenario);
+                result = report.plan();
+            } else if (errors.isEmpty()) {
+                result = Scenarios.computed(scenarios.compute(scenario));
             }
         } catch (FormatException e) {
             errors.addAll(fieldErrors(e.errors(), plan));
         } catch (Refusal e) {
             errors.addAll(fieldErrors(e.errors(), plan));
         }
-        return new Computed(plan, scenario, report, distinct(errors));
+        return new Computed(plan, scenario, result, report, distinct(errors));
     }
 
     private static List<Map<String, String>> fieldErrors(List<Violation> violations, ScenarioForm.Plan plan) {
@@ -323,14 +358,13 @@ public class ScenarioPageController {
         ScenarioForm form = ScenarioForm.of(ScenarioReader.tree(s.plan()));
         form.values.put("planId", String.valueOf(s.id()));
         form.values.put("version", String.valueOf(s.version()));
-        Computed c = computed(form);
+        Computed c = computed(form, false);
         Map<String, Object> model = formModel(g.actor(), s.name(), form, c.errors(), s);
         if (sparad != null) {
             model.put("notice", "Planen är sparad.");
         }
         if (c.errors().isEmpty()) {
-            model.put("result", ScenarioResults.of(c.report()));
-            model.put("chartJson", chartJson(model));
+            results(model, c);
         }
         return HttpResponse.ok(new ModelAndView<>("simulering", model));
     }
@@ -634,11 +668,18 @@ public class ScenarioPageController {
         return (name.isEmpty() ? typeName : name) + (id.isEmpty() ? "" : " (" + id + ")");
     }
 
-    /** The chart's data as JSON that cannot close the script element it sits in. */
-    @SuppressWarnings("unchecked")
-    private static String chartJson(Map<String, Object> model) {
-        Map<String, Object> result = (Map<String, Object>) model.get("result");
-        return ScenarioForm.write(result.get("chart")).replace("<", "\\u003c").replace(">", "\\u003e")
+    /**
+     * The results into the model: {@code result} for the heading and {@code resultHtml}, the plan's
+     * tables and the comparisons or the place the page loads them into. The chart's data is JSON
+     * that cannot close the script element it sits in.
+     */
+    private static void results(Map<String, Object> model, Computed c) {
+        Map<String, Object> result = ScenarioResults.of(c.result());
+        String chartJson = ScenarioForm.write(result.get("chart")).replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026");
+        model.put("result", result);
+        model.put("resultHtml", ScenarioResultsHtml.of(result, chartJson) + (c.report() == null
+                ? ScenarioResultsHtml.comparisonsToLoad(BASE + "/jamforelser")
+                : ScenarioResultsHtml.comparisons(ScenarioResults.comparisons(c.report()))));
     }
 }

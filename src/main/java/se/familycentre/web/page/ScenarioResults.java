@@ -21,8 +21,8 @@ import se.familycentre.statement.SwedishTerms;
 
 /**
  * A computed plan as the simulator's page shows it (issue 12): each year's and the first year's
- * quarters' tables per party, the frames exceeded in words, the warnings, the chart's data, the rule
- * comparison and the service comparison; all amounts in Swedish formats, from the same
+ * quarters' tables per party, the frames exceeded in words, the warnings and the chart's data; and
+ * apart, the rule comparison and the service comparison; all amounts in Swedish formats, from the same
  * {@link ScenarioReport} the API, the PDF and the CSV are written from.
  */
 final class ScenarioResults {
@@ -30,8 +30,7 @@ final class ScenarioResults {
     private ScenarioResults() {
     }
 
-    static Map<String, Object> of(ScenarioReport report) {
-        ScenarioRun.Result plan = report.plan();
+    static Map<String, Object> of(ScenarioRun.Result plan) {
         Scenario s = plan.scenario();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pools", java.util.Arrays.stream(Pool.values()).map(SwedishTerms::pool).toList());
@@ -45,6 +44,12 @@ final class ScenarioResults {
                 + " (ram " + SwedishFormat.amount(f.frame()) + ")").toList());
         m.put("chart", chart(plan));
         m.put("chartRows", chartRows(plan));
+        return m;
+    }
+
+    /** The plan under each premises rule ({@code ruleComparison}) and without each service ({@code serviceComparison}). */
+    static Map<String, Object> comparisons(ScenarioReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("ruleComparison", rules(report));
         m.put("serviceComparison", services(report));
         return m;

@@ -98,6 +98,47 @@ class ScenarioPagesSpec extends Specification {
         c.find() ? c.group(1).replace('\u00a0', ' ') : null
     }
 
+    /** The body rows of the table with the id, each as its cells' texts (no-break spaces as spaces, as a browser's DOM writes them too). */
+    static List<List<String>> rows(String html, String id) {
+        def table = (html =~ /(?s)<table[^>]*id="${id}".*?<tbody>(.*?)<\/tbody>/)
+        assert table.find(): "no table $id"
+        (table.group(1) =~ /(?s)<tr[^>]*>(.*?)<\/tr>/).collect { tr ->
+            (tr[1] =~ /<t[hd][^>]*>([^<]*)</).collect { it[1].replace('\u00a0', ' ').replace('&nbsp;', ' ') }
+        }
+    }
+
+    /** An amount with its sign, as the comparisons show a difference. */
+    static String signed(String plain) {
+        (new BigDecimal(plain).signum() > 0 ? '+' : '') + WebPagesSpec.swedish(plain) + ' kr'
+    }
+
+    /**
+     * The comparison tables hold the API's compute: for each party and year, each premises rule's total and
+     * its difference from the plan, and each service left out the same; as many rows as the API has.
+     */
+    static boolean comparisonsAsApi(String html, Map computed) {
+        def partyYear = { List<String> row -> [(row[0] =~ /\((\d{6}-\d{4})\)$/)[0][1], row[1]] }
+        def rules = rows(html, 'regeltabell')
+        assert rules.size() == computed.years.sum { it.entities.size() }
+        rules.each { row ->
+            def (org, year) = partyYear(row)
+            computed.premisesRuleComparison.eachWithIndex { rule, i ->
+                assert row[2 + 2 * i] == WebPagesSpec.swedish(rule.totals[org][year] as String) + ' kr'
+                assert row[3 + 2 * i] == signed(rule.differenceFromPlan[org][year] as String)
+            }
+        }
+        computed.serviceComparison.findAll { !it.refused }.each { c ->
+            def without = rows(html, "utan-${c.without}")
+            assert without.size() == rules.size()
+            without.each { row ->
+                def (org, year) = partyYear(row)
+                assert row[2] == WebPagesSpec.swedish(c.totals[org][year] as String) + ' kr'
+                assert row[3] == signed(c.differenceFromPlan[org][year] as String)
+            }
+        }
+        true
+    }
+
     /** The plan the default form stands for, written as the API takes it. */
     Map defaultPlan(String start) {
         defaultPlan(start, municipality)
@@ -198,11 +239,47 @@ class ScenarioPagesSpec extends Specification {
         sameAsApi(page.text, api.json)
         page.text.contains('<script type="application/json" id="simulering-diagramdata">{"years":["')
         page.text.contains('<canvas id="simulering-diagram"')
-        page.text.contains('Jämförelse av lokalregler')
-        page.text.contains('Efter yta (planens regel)')
-        page.text.contains('Jämförelse med och utan varje verksamhet')
-        api.json.serviceComparison.every { s -> s.refused || page.text.contains("id=\"utan-${s.without}\"") }
         !page.text.contains('over-frame')
+
+        and: 'the comparisons are not computed with the plan: the page loads them once it is shown'
+        page.text.contains('<div id="jamforelser" hx-post="/simulering/jamforelser" hx-trigger="load" hx-include="#simuleringsformular"')
+        page.text.contains('formaction="/simulering/jamforelser">Visa jämförelserna</button>')
+        !page.text.contains('id="regeltabell"')
+    }
+
+    def "the comparisons the page loads (htmx) and the page without script both show the API's rule and service comparisons, to the öre"() {
+        when:
+        def htmx = api.exchange(PageRequest.of('POST', '/simulering/jamforelser', defaults, cookies.styrgrupp, server.port)
+                .header('HX-Request', 'true'))
+        def noScript = browser('POST', '/simulering/jamforelser', defaults, cookies.styrgrupp)
+        def computed = api.post('/api/v1/scenarios/compute', JsonOutput.toJson(defaultPlan(defaults.start))).json
+
+        then: 'htmx gets the fragment alone, to put in the place kept for it'
+        htmx.status == 200
+        htmx.text.startsWith('<div id="jamforelser"><h3 id="regeljamforelse">Jämförelse av lokalregler</h3>')
+        !htmx.text.contains('<html')
+
+        and: 'without script the whole page comes back, the plan and its comparisons'
+        noScript.status == 200
+        noScript.text.contains('id="total-2027-')
+        !noScript.text.contains('hx-post="/simulering/jamforelser"')
+
+        and: 'each rule and each service left out shows the totals and differences of the API'
+        [htmx.text, noScript.text].every { text ->
+            text.contains('Efter yta (planens regel)') && text.contains('Jämförelse med och utan varje verksamhet') &&
+                    computed.serviceComparison.every { c -> c.refused || text.contains("id=\"utan-${c.without}\"") } &&
+                    comparisonsAsApi(text, computed)
+        }
+    }
+
+    def "a form changed into one that cannot be computed gets a Swedish word in the comparisons' place, not a 500"() {
+        when:
+        def htmx = api.exchange(PageRequest.of('POST', '/simulering/jamforelser', defaults + [horizonYears: '11'],
+                cookies.styrgrupp, server.port).header('HX-Request', 'true'))
+
+        then:
+        htmx.status == 200
+        htmx.text.contains('Jämförelserna kan inte beräknas med formuläret som det står nu.')
     }
 
     def "switching the premises rule to #rule shows the API's numbers for that rule"() {
@@ -217,7 +294,15 @@ class ScenarioPagesSpec extends Specification {
         page.status == 200
         sameAsApi(page.text, computed)
         computed.years[0].entities*.total != area.years[0].entities*.total
-        page.text.contains("${name} (planens regel)")
+        page.text.contains("lokalregel: ${name})")
+
+        when: 'the page loads its comparisons'
+        def comparisons = api.exchange(PageRequest.of('POST', '/simulering/jamforelser', defaults + [premisesRule: rule],
+                cookies.styrgrupp, server.port).header('HX-Request', 'true'))
+
+        then:
+        comparisons.text.contains("${name} (planens regel)")
+        comparisonsAsApi(comparisons.text, computed)
 
         where:
         rule    | name
