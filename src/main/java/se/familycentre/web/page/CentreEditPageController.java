@@ -800,6 +800,11 @@ public class CentreEditPageController {
             };
         }
 
+        /** The part in the definite form: {@code samordnaren}. */
+        String definite() {
+            return submit.substring("Spara ".length());
+        }
+
         String path() {
             return switch (this) {
                 case PROFILE -> "uppgifter";
@@ -833,6 +838,8 @@ public class CentreEditPageController {
         model.put("readOnly", !actor.mayEditCentres());
         model.put("lead", lead(section, c, key));
         model.put("history", section == Section.COST_LINE && key != null ? costHistory(c, key) : null);
+        model.put("deleteHref", isPart && key != null && actor.mayEditCentres() ? model.get("action") + "/ta-bort" : null);
+        model.put("deleteText", "Ta bort " + section.definite());
         List<Group> groups = groups(section, c, key == null, values);
         Map<String, String> hidden = new LinkedHashMap<>();
         values.forEach((k, v) -> {
@@ -1160,6 +1167,122 @@ public class CentreEditPageController {
         }
         return ids.isEmpty() ? List.of() : List.of(ids.get(0));
     }
+
+    // ---- deleting a part ----------------------------------------------------------------
+
+    /** The confirmation before a part is deleted: what goes, and what to do instead to end it from a date. */
+    @Get("/{id}/redigera/{kind}/{key}/ta-bort")
+    public HttpResponse<?> confirmDelete(HttpRequest<?> request, @PathVariable long id, @PathVariable String kind,
+                                         @PathVariable String key) {
+        PartKind k = KINDS.get(kind);
+        Gate gate = gate(request, id, true);
+        if (gate.refusal() != null) {
+            return gate.refusal();
+        }
+        CentreDocument doc = store.document(id);
+        if (k == null || NEW.equals(key) || written(doc, k, key).isEmpty()) {
+            return notFound(gate.actor());
+        }
+        return deletePage(gate.actor(), id, doc, k, key, parts.version(id, k, key).orElse(null), null, HttpStatus.OK);
+    }
+
+    /**
+     * Deletes the part at the version the confirmation was read at. A service other parts still name, a
+     * change to an invoiced quarter, a part changed since, or a centre the rules refuse without it, is
+     * said in Swedish on the confirmation, and nothing is deleted.
+     */
+    @Post("/{id}/redigera/{kind}/{key}/ta-bort")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable long id, @PathVariable String kind,
+                                  @PathVariable String key, @Nullable @Body Map<String, String> form) {
+        PartKind k = KINDS.get(kind);
+        Gate gate = gate(request, id, true);
+        if (gate.refusal() != null) {
+            return gate.refusal();
+        }
+        CentreDocument doc = store.document(id);
+        if (k == null || NEW.equals(key) || written(doc, k, key).isEmpty()) {
+            return notFound(gate.actor());
+        }
+        Map<String, String> values = form == null ? Map.of() : form;
+        Long version = parseVersion(values.get("version"));
+        try {
+            parts.delete(id, k, key, version(values));
+            return saved(id);
+        } catch (Refusal.NotFound e) {
+            return notFound(gate.actor());
+        } catch (Refusal.StaleVersion | Refusal.VersionRequired e) {
+            return deletePage(gate.actor(), id, doc, k, key, parts.version(id, k, key).orElse(null),
+                    List.of("Någon annan har ändrat uppgifterna sedan du öppnade sidan, så inget togs bort. "
+                            + "Se efter att det fortfarande är rätt, och ta bort igen."), HttpStatus.CONFLICT);
+        } catch (Refusal.IssuedPeriod e) {
+            String periods = String.join(", ", e.errors().stream().map(v -> v.field().replace("period ", "")).toList());
+            return deletePage(gate.actor(), id, doc, k, key, version,
+                    List.of("Borttagningen skulle ändra kvartal som redan är fakturerade (" + periods + "), så inget "
+                            + "togs bort. Kreditera fakturorna först, eller avsluta delen från ett senare datum."),
+                    HttpStatus.CONFLICT);
+        } catch (Refusal.Conflict e) {
+            List<String> uses = new ArrayList<>();
+            uses.add("Verksamheten används fortfarande av andra delar av familjecentralen, så inget togs bort. "
+                    + "Ändra eller ta bort dem först, eller låt verksamheten sluta delta med ett slutdatum (Till):");
+            e.errors().forEach(v -> uses.add(use(doc.centre(), v)));
+            return deletePage(gate.actor(), id, doc, k, key, version, uses, HttpStatus.CONFLICT);
+        } catch (Refusal e) {
+            List<String> rules = new ArrayList<>();
+            rules.add("Utan den här delen godtar reglerna inte familjecentralen, så inget togs bort:");
+            e.errors().forEach(v -> rules.add(CentreEditForms.swedish(v.field(), v.reason())));
+            return deletePage(gate.actor(), id, doc, k, key, version, rules, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    private HttpResponse<?> deletePage(Actor actor, long id, CentreDocument doc, PartKind kind, String key, Long version,
+                                       List<String> refusal, HttpStatus status) {
+        Centre c = doc.centre();
+        Section section = Section.of(kind);
+        String name = written(doc, kind, key).map(m -> String.valueOf(m.getOrDefault("name", key))).orElse(key);
+        String path = "/centraler/" + id + "/redigera/" + section.path() + "/"
+                + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+        Map<String, Object> model = Pages.model(actor, "Ta bort " + name + " – " + c.name());
+        model.put("heading", "Ta bort " + section.title.toLowerCase(java.util.Locale.ROOT) + ": " + name);
+        model.put("back", path);
+        model.put("backText", "Tillbaka till " + section.definite());
+        model.put("action", path + "/ta-bort");
+        model.put("version", version);
+        model.put("lead", switch (kind) {
+            case SERVICES -> "Verksamheten " + name + " tas bort ur " + c.name() + " från start, som om den aldrig "
+                    + "deltagit. Ska den sluta delta från ett visst datum, ange i stället det som Till på verksamheten.";
+            case ROOMS -> "Lokalen " + name + " tas bort ur " + c.name() + " från start.";
+            case COORDINATORS -> "Samordnaren " + name + " tas bort ur " + c.name() + " med sina löne- och "
+                    + "tjänstgöringsändringar. Slutar samordnaren ett visst datum, ange i stället det som Till.";
+            case COST_LINES -> "Kostnaden " + name + " tas bort ur " + c.name() + " med sina daterade ändringar. "
+                    + "Upphör kostnaden från ett datum, ange i stället det som Till på kostnaden.";
+        });
+        model.put("refusal", refusal);
+        model.put("errors", refusal == null ? List.of() : List.of(Pages.error("ta-bort", refusal.get(0))));
+        return HttpResponse.status(status).body(new ModelAndView<>("centre-part-delete", model));
+    }
+
+    /** What still names a service, in Swedish: the part that names it, by its name where it has one. */
+    private static String use(Centre c, Violation v) {
+        java.util.regex.Matcher m = USE.matcher(v.field());
+        if (!m.matches()) {
+            return v.field();
+        }
+        int i = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+        return switch (m.group(1)) {
+            case "coordinators" -> "samordnaren " + (i < c.coordinators().size() ? c.coordinators().get(i).id() : "")
+                    + " är anställd av verksamheten";
+            case "costLines" -> "kostnaden " + (i < c.costLines().size() ? c.costLines().get(i).name() : "")
+                    + (v.field().endsWith(".payer") ? " betalas av verksamheten" : " bärs av verksamheten");
+            case "rooms" -> "lokalen " + (i < c.rooms().size() ? c.rooms().get(i).id() : "") + " hör till verksamheten";
+            case "dedicatedRent" -> "verksamheten står för hyresavtalet för egna lokaler";
+            default -> "fördelningsregeln för " + SwedishTerms.pool(Pool.valueOf(m.group(1).substring("rules.".length())))
+                    .toLowerCase(java.util.Locale.ROOT) + " har en procentsats för verksamheten";
+        };
+    }
+
+    private static final java.util.regex.Pattern USE = java.util.regex.Pattern.compile(
+            "^(coordinators|costLines|rooms|dedicatedRent|rules\\.(?:PREMISES|JOINT|COORDINATOR))(?:\\[(\\d+)])?.*$");
 
     // ---- answers after saving or a refusal --------------------------------------------
 

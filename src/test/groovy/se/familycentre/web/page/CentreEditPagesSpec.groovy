@@ -342,6 +342,89 @@ class CentreEditPagesSpec extends Specification {
         api.get("/api/v1/centres/$twinId/cost-lines/alarm").json.changes[0].from == '2025-04-01'
     }
 
+    static String deleteVersion(String html) {
+        (html =~ /<form method="post" action="[^"]*\/ta-bort" id="ta-bort-formular">\s*<input type="hidden" name="version" value="(\d+)">/)
+                .with { it.find() ? it.group(1) : null }
+    }
+
+    def "the officer deletes a cost line after a confirmation: it is gone, and the quarter costs what the line cost less"() {
+        given: 'Fika costs 1 250,50 kr a month in the joint pool: 3 751,50 kr a quarter'
+        def form = browser('GET', "/centraler/$mineId/redigera/kostnader/fika", null, cookies.ekonom)
+        def before = api.get("/api/v1/centres/$mineId/allocation?period=2025-Q1").json
+        String etag = api.get("/api/v1/centres/$mineId/cost-lines/fika").header('ETag').replace('"', '')
+
+        when:
+        def confirm = browser('GET', "/centraler/$mineId/redigera/kostnader/fika/ta-bort", null, cookies.ekonom)
+        def deleted = browser('POST', "/centraler/$mineId/redigera/kostnader/fika/ta-bort",
+                [version: deleteVersion(confirm.text)], cookies.ekonom)
+        def after = api.get("/api/v1/centres/$mineId/allocation?period=2025-Q1").json
+
+        then:
+        form.text.contains("<a id=\"ta-bort-lank\" href=\"/centraler/$mineId/redigera/kostnader/fika/ta-bort\">Ta bort kostnaden</a>")
+        confirm.status == 200
+        confirm.text.contains("Kostnaden Fika tas bort ur RULES §6 example A med sina daterade ändringar.")
+        deleteVersion(confirm.text) == etag
+        deleted.status == 303
+        deleted.header('Location') == "/centraler/$mineId/redigera?sparat=1"
+        api.get("/api/v1/centres/$mineId/cost-lines/fika").status == 404
+        total(before) - total(after) == 3751.50
+    }
+
+    def "a service the coordinator and rules still name is not deleted: 409, each use named in Swedish, nothing gone"() {
+        given:
+        def confirm = browser('GET', "/centraler/$mineId/redigera/verksamheter/%C3%96F/ta-bort", null, cookies.ekonom)
+
+        when:
+        def refused = browser('POST', "/centraler/$mineId/redigera/verksamheter/%C3%96F/ta-bort",
+                [version: deleteVersion(confirm.text)], cookies.ekonom)
+
+        then:
+        confirm.status == 200
+        confirm.text.contains('ange i stället det som Till på verksamheten')
+        refused.status == 409
+        refused.text.contains('<a href="#ta-bort">Verksamheten används fortfarande av andra delar av familjecentralen, så inget togs bort.')
+        refused.text.contains('samordnaren coordinator är anställd av verksamheten')
+        api.get("/api/v1/centres/$mineId/services/%C3%96F").status == 200
+    }
+
+    def "a deletion from a confirmation read before another change is refused (409) in Swedish; nothing is deleted"() {
+        given:
+        def confirm = browser('GET', "/centraler/$mineId/redigera/lokaler/staff-wc/ta-bort", null, cookies.ekonom)
+        def room = api.get("/api/v1/centres/$mineId/rooms/staff-wc")
+        Map body = room.json as Map
+        body.area = '5'
+        assert api.put("/api/v1/centres/$mineId/rooms/staff-wc", JsonOutput.toJson(body), ['If-Match': room.header('ETag')]).status == 200
+
+        when:
+        def refused = browser('POST', "/centraler/$mineId/redigera/lokaler/staff-wc/ta-bort",
+                [version: deleteVersion(confirm.text)], cookies.ekonom)
+
+        then:
+        refused.status == 409
+        refused.text.contains('Någon annan har ändrat uppgifterna sedan du öppnade sidan, så inget togs bort.')
+        api.get("/api/v1/centres/$mineId/rooms/staff-wc").status == 200
+    }
+
+    def "deleting a part of an invoiced quarter is refused (409) in Swedish; a steering group and another municipality delete nothing"() {
+        given:
+        def confirm = browser('GET', "/centraler/$twinId/redigera/kostnader/alarm/ta-bort", null, cookies.ekonom)
+        String version = deleteVersion(confirm.text)
+
+        when:
+        def issued = browser('POST', "/centraler/$twinId/redigera/kostnader/alarm/ta-bort", [version: version], cookies.ekonom)
+        def steering = browser('POST', "/centraler/$twinId/redigera/kostnader/alarm/ta-bort", [version: version], cookies.styrgrupp)
+        def theirs = browser('POST', "/centraler/$twinId/redigera/kostnader/alarm/ta-bort", [version: version], cookies.annan)
+        def theirsConfirm = browser('GET', "/centraler/$twinId/redigera/kostnader/alarm/ta-bort", null, cookies.annan)
+
+        then:
+        issued.status == 409
+        issued.text.contains('Borttagningen skulle ändra kvartal som redan är fakturerade (2025-Q1), så inget togs bort.')
+        steering.status == 403
+        theirs.status == 404
+        theirsConfirm.status == 404
+        api.get("/api/v1/centres/$twinId/cost-lines/alarm").status == 200
+    }
+
     def "the pages as a person sees them, kept under target/ to look at"() {
         when:
         File dir = new File('target/centre-edit-pages')
