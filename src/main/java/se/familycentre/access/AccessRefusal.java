@@ -46,6 +46,20 @@ public abstract sealed class AccessRefusal extends RuntimeException {
         }
     }
 
+    /** The form that creates a token was sent before, and made this token: its secret was shown then, once. */
+    public static final class AlreadyCreated extends AccessRefusal {
+        private final ApiToken token;
+
+        public AlreadyCreated(ApiToken token) {
+            super("the form already created token " + token.prefix() + " (" + token.name() + ")", List.of());
+            this.token = token;
+        }
+
+        public ApiToken token() {
+            return token;
+        }
+    }
+
     /** The user or token does not exist (or is not the caller's to see). */
     public static final class NotFound extends AccessRefusal {
         public NotFound(String what) {

@@ -57,6 +57,22 @@ public class ApiTokens {
     }
 
     public ApiToken.Created create(Request r, String createdBy) {
+        return create(r, createdBy, null);
+    }
+
+    /**
+     * Creates a token from a page's form. The form's one-time key is kept with the token, so the same
+     * form sent again (a reload, a second click, two at once) creates nothing more.
+     *
+     * @throws AccessRefusal.AlreadyCreated the form already created a token
+     */
+    public ApiToken.Created create(Request r, String createdBy, String formKey) {
+        if (formKey != null) {
+            Optional<ApiToken> before = byFormKey(formKey);
+            if (before.isPresent()) {
+                throw new AccessRefusal.AlreadyCreated(before.get());
+            }
+        }
         List<Violation> errors = new ArrayList<>();
         if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
             errors.add(new Violation("name", "is required, at most 200 characters"));
@@ -89,19 +105,36 @@ public class ApiTokens {
         String prefix = secret.substring(0, PREFIX_LENGTH);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<String, Long> linked = entities;
-        long id = transactions.executeWrite(status -> {
-            long created = sql.insert("INSERT INTO api_token (prefix, token_hash, name, user_id, may_issue, expires_at, "
-                            + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", prefix, sha256(secret),
-                    r.name().trim(), r.userId(), r.mayIssue(), now.plusDays(days), createdBy, now);
-            for (Long entity : linked.values()) {
-                sql.update("INSERT INTO api_token_entity (token_id, entity_id) VALUES (?, ?)", created, entity);
+        long id;
+        try {
+            id = transactions.executeWrite(status -> insert(r, createdBy, formKey, secret, prefix, now, days, linked));
+        } catch (RuntimeException e) {
+            Optional<ApiToken> raced = formKey == null ? Optional.empty() : byFormKey(formKey);
+            if (raced.isPresent()) {
+                throw new AccessRefusal.AlreadyCreated(raced.get());
             }
-            audit.record("TOKEN_CREATE", "token", String.valueOf(created), null, prefix + " " + r.name().trim()
-                    + (r.userId() == null ? " SYSTEM " + String.join(",", linked.keySet()) : " for user " + r.userId())
-                    + (r.mayIssue() ? " may issue" : ""));
-            return created;
-        });
+            throw e;
+        }
         return new ApiToken.Created(byId(id).orElseThrow(), secret);
+    }
+
+    private long insert(Request r, String createdBy, String formKey, String secret, String prefix, OffsetDateTime now,
+                        int days, Map<String, Long> linked) {
+        long created = sql.insert("INSERT INTO api_token (prefix, token_hash, name, user_id, may_issue, expires_at, "
+                        + "created_by, created_at, form_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", prefix, sha256(secret),
+                r.name().trim(), r.userId(), r.mayIssue(), now.plusDays(days), createdBy, now, formKey);
+        for (Long entity : linked.values()) {
+            sql.update("INSERT INTO api_token_entity (token_id, entity_id) VALUES (?, ?)", created, entity);
+        }
+        audit.record("TOKEN_CREATE", "token", String.valueOf(created), null, prefix + " " + r.name().trim()
+                + (r.userId() == null ? " SYSTEM " + String.join(",", linked.keySet()) : " for user " + r.userId())
+                + (r.mayIssue() ? " may issue" : ""));
+        return created;
+    }
+
+    private Optional<ApiToken> byFormKey(String formKey) {
+        return transactions.executeRead(status -> sql.list(SELECT + " WHERE t.form_key = ?", this::row, formKey).stream()
+                .findFirst());
     }
 
     public void revoke(long id) {

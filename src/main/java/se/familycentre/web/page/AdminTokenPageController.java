@@ -70,12 +70,7 @@ public class AdminTokenPageController {
         if (gate.refused()) {
             return gate.refusal();
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", "");
-        values.put("userId", "");
-        values.put("validDays", String.valueOf(DEFAULT_DAYS));
-        values.put("mayIssue", false);
-        Map<String, Object> model = model(gate.admin(), values, Set.of(), Map.of());
+        Map<String, Object> model = model(gate.admin(), blank(), Set.of(), Map.of());
         if (aterkallad != null) {
             tokens.list().stream().filter(t -> String.valueOf(t.id()).equals(aterkallad)).findFirst().ifPresent(t ->
                     model.put("notice", "Token " + t.name() + " (" + t.prefix() + "…) är återkallad och gäller inte längre."));
@@ -83,7 +78,11 @@ public class AdminTokenPageController {
         return HttpResponse.ok(new ModelAndView<>("adminTokens", model));
     }
 
-    /** Creates a token and shows its secret on the answer itself (201): it is not kept, so no redirect can show it. */
+    /**
+     * Creates a token and shows its secret on the answer itself (201): it is not kept, so no redirect can
+     * show it. The form's one-time key ({@code nyckel}) makes a reload or a second click create nothing
+     * more: it answers 409 naming the token the form made.
+     */
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> create(HttpRequest<?> request, @Body Map<String, Object> form) {
@@ -115,7 +114,7 @@ public class AdminTokenPageController {
         if (errors.isEmpty()) {
             try {
                 ApiToken.Created created = tokens.create(new ApiTokens.Request(AdminPages.value(form, "name"), userId,
-                        entities, mayIssue, validDays), gate.admin().name());
+                        entities, mayIssue, validDays), gate.admin().name(), AdminPages.value(form, "nyckel"));
                 Map<String, Object> model = Pages.model(gate.admin(), "API-token skapad");
                 model.put("token", row(created.token(), OffsetDateTime.now(ZoneOffset.UTC)));
                 model.put("secret", created.secret());
@@ -124,6 +123,12 @@ public class AdminTokenPageController {
                         .header("Cache-Control", "no-store");
             } catch (AccessRefusal.Invalid e) {
                 e.errors().forEach(v -> errors.putIfAbsent(v.field(), message(v)));
+            } catch (AccessRefusal.AlreadyCreated e) {
+                Map<String, Object> model = model(gate.admin(), blank(), Set.of(), Map.of());
+                model.put("notice", "Formuläret har redan skapat token " + e.token().name() + " (" + e.token().prefix()
+                        + "…), och ingen ny skapades. Nyckeln visades en gång, när den skapades, och visas inte igen; "
+                        + "kopierades den inte, återkalla den och skapa en ny.");
+                return AdminPages.refused(HttpStatus.CONFLICT, "adminTokens", model);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>(AdminPages.texts(form));
@@ -166,6 +171,17 @@ public class AdminTokenPageController {
 
     private Optional<ApiToken> find(String id) {
         return id.matches("\\d{1,18}") ? tokens.byId(Long.parseLong(id)) : Optional.empty();
+    }
+
+    /** An empty form, with a one-time key of its own. */
+    private static Map<String, Object> blank() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", "");
+        values.put("userId", "");
+        values.put("validDays", String.valueOf(DEFAULT_DAYS));
+        values.put("mayIssue", false);
+        values.put("nyckel", java.util.UUID.randomUUID().toString());
+        return values;
     }
 
     private Map<String, Object> model(Actor admin, Map<String, Object> values, Set<String> entities,

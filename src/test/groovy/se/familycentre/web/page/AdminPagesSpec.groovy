@@ -314,6 +314,26 @@ class AdminPagesSpec extends Specification {
         listed.text.contains("href=\"/admin/tokens/$tokenId/aterkalla\"")
     }
 
+    def "the token form sent twice (a reload, a second click) creates one token; the second answer says so in Swedish"() {
+        given:
+        def form = admin('GET', '/admin/tokens')
+        String key = (form.text =~ /<input type="hidden" name="nyckel" value="([0-9a-f-]{36})">/)[0][1]
+        def fields = [['nyckel', key], ['name', "Dubbelklick $suffix"], ['userId', ''], ['entities', orgNo], ['validDays', '30']]
+
+        when:
+        def first = admin('POST', '/admin/tokens', fields)
+        def again = admin('POST', '/admin/tokens', fields)
+        def other = admin('GET', '/admin/tokens')
+
+        then:
+        first.status == 201
+        again.status == 409
+        again.text.contains("Formuläret har redan skapat token Dubbelklick $suffix (fct_")
+        !again.text.contains('id="tokenSecret"')
+        api.get('/api/v1/tokens').json.items.count { it.name == "Dubbelklick $suffix" } == 1
+        (other.text =~ /name="nyckel" value="([0-9a-f-]{36})"/)[0][1] != key
+    }
+
     def "revoking asks first, then the token is refused"() {
         when:
         def confirm = admin('GET', "/admin/tokens/$tokenId/aterkalla")
@@ -391,7 +411,7 @@ class AdminPagesSpec extends Specification {
         text(tokens).contains('Skapade token')
         text(tokens).contains('Återkallade token')
         !text(tokens).contains('Indexvärde</td>')
-        text(tokens).contains('<span>2</span> händelser')
+        text(tokens).contains('<span>3</span> händelser')
     }
 
     def "the log is paged 50 a page with links between the pages"() {

@@ -522,4 +522,33 @@ class ScenarioPagesSpec extends Specification {
         follow.text.contains('id="uppfoljning-' + defaults.start.substring(0, 4) + '"')
         notDecided.status == 409
     }
+
+    def "after its first quarter is issued, the follow-up page shows the API's budget, allocation and invoiced net, to the öre"() {
+        given:
+        long centre = api.get("/api/v1/scenarios/$planId").json.centreId as long
+        String year = defaults.start.substring(0, 4)
+        api.issued(centre, "$year-Q1")
+
+        when:
+        def page = browser('GET', "/simulering/planer/$planId/uppfoljning", null, cookies.styrgrupp)
+        Map followUp = api.get("/api/v1/scenarios/$planId/follow-up").json.years.find { it.year == year as int } as Map
+        def shown = rows(page.text, "uppfoljning-$year")
+
+        then:
+        page.status == 200
+        shown.size() == followUp.entities.size()
+        followUp.entities.every { e ->
+            def row = shown.find { it[0].endsWith("(${e.organisationNumber})") }
+            row[1] == WebPagesSpec.swedish(e.budget.total as String) + ' kr' &&
+                    row[2] == WebPagesSpec.swedish(e.allocated.total as String) + ' kr' &&
+                    row[3] == signed(e.allocatedLessBudget as String) &&
+                    row[4] == "$year-Q1" &&
+                    row[5] == WebPagesSpec.swedish(e.invoiced.net as String) + ' kr' &&
+                    row[6] == WebPagesSpec.swedish(e.invoiced.budgetNet as String) + ' kr' &&
+                    row[7] == signed(e.invoiced.netLessBudget as String)
+        }
+
+        and: 'the quarter moved money: the invoiced net is not zero for every party'
+        followUp.entities.any { new BigDecimal(it.invoiced.net as String) != 0 }
+    }
 }
