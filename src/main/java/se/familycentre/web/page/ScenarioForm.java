@@ -40,10 +40,6 @@ final class ScenarioForm {
     static final int MIN_ROOMS = 6;
     static final int MIN_COSTS = 2;
 
-    /** The region of the README's example, the second party when a person acts for one entity only. */
-    static final LegalEntity REGION = new LegalEntity("232100-0131", "Västra Götalandsregionen");
-    static final LegalEntity MUNICIPALITY = new LegalEntity("212000-1561", "Kommunen");
-
     private static final JsonFactory JSON = new JsonFactory();
     /** A row's field; a form has at most a hundred rows of a kind, so a typed row 10000 makes no page of them. */
     private static final Pattern ROW = Pattern.compile("^([a-z]+)-(\\d{1,2})-.*$");
@@ -108,66 +104,33 @@ final class ScenarioForm {
     // ------------------------------------------------------------------ defaults
 
     /**
-     * A planned centre that computes as it stands: the README's example, with the person's own entities
-     * as parties (a region's two services on the first, a municipality's two on the second), opening on
-     * the first of January next year for three years.
+     * The default plan ({@link SimulatorDefaults}) as a new form: opening on the first of January next
+     * year, with the person's own entities as its parties. The plan's first two entities are the
+     * parties it names (a region's services on the first, a municipality's on the second); one own
+     * entity takes the place of the party it is, or else of the second; two or more take both.
      */
-    static ScenarioForm defaults(List<LegalEntity> own, LocalDate today) {
-        List<LegalEntity> parties = new ArrayList<>();
-        if (own == null || own.isEmpty()) {
-            parties.add(REGION);
-            parties.add(MUNICIPALITY);
-        } else if (own.size() == 1) {
-            parties.add(own.get(0).organisationNumber().equals(REGION.organisationNumber()) ? MUNICIPALITY : REGION);
-            parties.add(own.get(0));
-        } else {
-            parties.add(own.get(0));
-            parties.add(own.get(1));
+    static ScenarioForm defaults(Map<String, Object> plan, List<LegalEntity> own, LocalDate today) {
+        ScenarioForm form = of(plan);
+        form.values.put("start", LocalDate.of(today.getYear() + 1, 1, 1).toString());
+        if (form.get("horizonYears").isEmpty()) {
+            form.values.put("horizonYears", "3");
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("name", "Ny familjecentral");
-        v.put("start", LocalDate.of(today.getYear() + 1, 1, 1).toString());
-        v.put("horizonYears", "3");
-        for (int i = 0; i < MIN_PARTIES; i++) {
-            LegalEntity e = i < parties.size() ? parties.get(i) : null;
-            v.put("party-" + i + "-org", e == null ? "" : e.organisationNumber());
-            v.put("party-" + i + "-name", e == null || e.name() == null ? "" : e.name());
-            v.put("party-" + i + "-frame", "");
+        if (form.get("name").isEmpty()) {
+            form.values.put("name", "Ny familjecentral");
         }
-        service(v, 0, "bmm", ServiceType.MIDWIFE_CLINIC, 0, "30", true);
-        service(v, 1, "bvc", ServiceType.CHILD_HEALTH, 0, "45", true);
-        service(v, 2, "of", ServiceType.OPEN_PRESCHOOL, 1, "80", true);
-        service(v, 3, "soc", ServiceType.SOCIAL_SERVICES, 1, "20", true);
-        service(v, 4, "ovrig", ServiceType.OTHER, 0, "", false);
-        int r = 0;
-        for (Scenario.PlannedRoom room : Scenario.TYPICAL_ROOMS) {
-            room(v, r++, room.id(), room.type().name(), room.name(), number(room.area().toPlainString()));
+        if (own != null && own.size() == 1) {
+            boolean first = own.get(0).organisationNumber().equals(form.get("party-0-org").trim());
+            party(form, first ? 0 : 1, own.get(0));
+        } else if (own != null && own.size() > 1) {
+            party(form, 0, own.get(0));
+            party(form, 1, own.get(1));
         }
-        while (r < MIN_ROOMS) {
-            room(v, r++, "", RoomType.OTHER.name(), "", "");
-        }
-        v.put("rent", "1850");
-        v.put("rentBaseYear", "");
-        v.put("cleaning", "60000");
-        v.put("other", "");
-        v.put("premisesPayer", "");
-        v.put("coordinator", "on");
-        v.put("coordinatorEmployer", "2");
-        v.put("coordinatorFte", "100");
-        v.put("coordinatorSalary", "42000");
-        v.put("coordinatorOnCost", "41,5");
-        v.put("coordinatorCompetence", "15000");
-        v.put("coordinatorIt", "");
-        v.put("joint", "40000");
-        v.put("premisesRule", RuleKind.AREA.name());
-        v.put("jointRule", RuleKind.EQUAL.name());
-        v.put("salaryIncreasePercent", "3");
-        v.put("salaryRevision", "04-01");
-        v.put("indexChangePercent", "2");
-        for (int i = 0; i < MIN_COSTS; i++) {
-            cost(v, i, "", "", Pool.PREMISES.name(), "", "");
-        }
-        return new ScenarioForm(v);
+        return form;
+    }
+
+    private static void party(ScenarioForm form, int row, LegalEntity e) {
+        form.values.put("party-" + row + "-org", e.organisationNumber());
+        form.values.put("party-" + row + "-name", e.name() == null ? "" : e.name());
     }
 
     private static void service(Map<String, String> v, int i, String id, ServiceType type, int party, String area,

@@ -85,15 +85,17 @@ public class ScenarioPageController {
     private final FollowUp followUp;
     private final DecisionBasis decisionBasis;
     private final LegalEntityRepository entities;
+    private final SimulatorDefaults defaults;
 
     public ScenarioPageController(Scope scope, Scenarios scenarios, SavedScenarios saved, FollowUp followUp,
-                                  DecisionBasis decisionBasis, LegalEntityRepository entities) {
+                                  DecisionBasis decisionBasis, LegalEntityRepository entities, SimulatorDefaults defaults) {
         this.scope = scope;
         this.scenarios = scenarios;
         this.saved = saved;
         this.followUp = followUp;
         this.decisionBasis = decisionBasis;
         this.entities = entities;
+        this.defaults = defaults;
     }
 
     /** Who may come in, or the answer to send instead. */
@@ -143,7 +145,7 @@ public class ScenarioPageController {
         if (g.refusal() != null) {
             return g.refusal();
         }
-        ScenarioForm form = ScenarioForm.defaults(own(g.actor()), LocalDate.now(SWEDEN));
+        ScenarioForm form = ScenarioForm.defaults(defaults.plan(), own(g.actor()), LocalDate.now(SWEDEN));
         Map<String, Object> model = formModel(g.actor(), "Budgetsimulering", form, List.of(), null);
         return HttpResponse.ok(new ModelAndView<>("simulering", model));
     }

@@ -72,6 +72,40 @@ class ScenarioFormSpec extends Specification {
                                                          start: '2026-03-15', horizonYears: 5]
     }
 
+    def "the form opens with the fixture plan, next January, and the person's own entity in the place of the party it is"() {
+        given:
+        Map<String, Object> plan = SimulatorDefaults.read(java.nio.file.Path.of('fixtures').resolve(SimulatorDefaults.FILE))
+
+        when:
+        ScenarioForm form = ScenarioForm.defaults(plan, own, java.time.LocalDate.parse('2026-12-02'))
+        Scenario planned = ScenarioReader.read(form.toPlan().json())
+
+        then:
+        !plan.isEmpty()
+        form.get('start') == '2027-01-01'
+        planned.entities()*.organisationNumber() == parties
+        planned.services()*.id() == ['bmm', 'bvc', 'of', 'soc']
+        planned.coordinator().employer() == 'of'
+        computed(planned).years().size() == 3
+
+        where:
+        own                                                                   || parties
+        []                                                                    || [REGION, MUNICIPALITY]
+        [new se.familycentre.allocation.LegalEntity('212000-9994', 'Annan kommun')] || [REGION, '212000-9994']
+        [new se.familycentre.allocation.LegalEntity(REGION, 'Regionen')]      || [REGION, MUNICIPALITY]
+    }
+
+    def "without the fixture the form opens nearly empty, with the typical rooms; it is refused by name, not a 500"() {
+        when:
+        ScenarioForm form = ScenarioForm.defaults(SimulatorDefaults.read(java.nio.file.Path.of('no-such-plan.json')), [],
+                java.time.LocalDate.parse('2026-12-02'))
+
+        then:
+        form.get('start') == '2027-01-01'
+        form.get('room-0-type') == 'STAFF_TOILET'
+        !form.toPlan().errors().isEmpty() || !form.toPlan().json().contains('"services":[{')
+    }
+
     static ScenarioRun.Result computed(Scenario s) {
         def outcome = new ScenarioRun(new Allocator()).run(s, IndexSeriesReader.reference())
         assert outcome instanceof ScenarioRun.Result: outcome
