@@ -72,7 +72,7 @@ public class Accounts {
     }
 
     private static final String SELECT = "SELECT u.id, u.username, u.display_name, u.roles, u.disabled, "
-            + "u.must_change_password, u.last_sign_in_at, u.session_epoch, u.created_at, "
+            + "u.must_change_password, u.last_sign_in_at, u.session_epoch, u.created_at, u.locked_until, "
             + "(SELECT STRING_AGG(CAST(e.id AS VARCHAR) || '=' || e.organisation_number, ',') "
             + "FROM app_user_entity ue JOIN legal_entity e ON e.id = ue.entity_id WHERE ue.user_id = u.id) AS entities "
             + "FROM app_user u";
@@ -82,7 +82,7 @@ public class Accounts {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 roles(rs.getString("roles")), entities.organisationNumbers(), entities.ids(), rs.getBoolean("disabled"),
                 rs.getBoolean("must_change_password"), Sql.time(rs, "last_sign_in_at"), rs.getInt("session_epoch"),
-                Sql.time(rs, "created_at"));
+                Sql.time(rs, "created_at"), Sql.time(rs, "locked_until"));
     }
 
     static Set<Role> roles(String text) {

@@ -71,6 +71,7 @@ public class AdminUserPageController {
         Map<String, String> names = entityNames(registry);
         Map<String, Object> model = Pages.model(gate.admin(), "Användare");
         List<Account> all = accounts.list();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         model.put("users", all.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
@@ -79,8 +80,7 @@ public class AdminUserPageController {
             m.put("roles", roles(a.roles()));
             m.put("entities", a.entities().stream().sorted().map(o -> names.getOrDefault(o, o) + " (" + o + ")")
                     .toList());
-            m.put("status", a.disabled() ? "Inaktiverad" : a.mustChangePassword() ? "Aktiv, måste byta lösenord"
-                    : "Aktiv");
+            m.put("status", status(a, now));
             m.put("disabled", a.disabled());
             m.put("lastSignIn", a.lastSignInAt() == null ? "Aldrig" : AdminPages.time(a.lastSignInAt()));
             return m;
@@ -200,6 +200,17 @@ public class AdminUserPageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reactivate(HttpRequest<?> request, @PathVariable String id) {
         return setDisabled(request, id, false);
+    }
+
+    /** The user's state as the list says it: inactive, locked out after wrong passwords (until when), or active. */
+    static String status(Account a, java.time.OffsetDateTime now) {
+        if (a.disabled()) {
+            return "Inaktiverad";
+        }
+        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
+            return "Låst till " + AdminPages.time(a.lockedUntil()) + " efter för många felaktiga lösenord";
+        }
+        return a.mustChangePassword() ? "Aktiv, måste byta lösenord" : "Aktiv";
     }
 
     private HttpResponse<?> setDisabled(HttpRequest<?> request, String id, boolean disabled) {

@@ -269,6 +269,29 @@ class AdminPagesSpec extends Specification {
         signIn("ny-$suffix", 'ett-långt-startlösenord')
     }
 
+    def "a user locked out by five wrong passwords is shown locked, until when, on the users page; before that, active"() {
+        given:
+        assert api.post('/api/v1/users', groovy.json.JsonOutput.toJson([username: "las-$suffix", displayName: 'Låst',
+                password: "las-$suffix-password", roles: ['FINANCE'], entities: [orgNo], mustChangePassword: false])).status == 201
+        def before = admin('GET', '/admin/anvandare')
+
+        when:
+        def tries = (1..5).collect { browser('POST', '/logga-in', [['username', "las-$suffix"], ['password', 'fel-losenord-x']]).status }
+        def after = admin('GET', '/admin/anvandare')
+
+        then:
+        tries.every { it != 303 }
+        row(before, "las-$suffix").contains('<td>Aktiv</td>')
+        row(after, "las-$suffix") =~ /<td>Låst till \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter för många felaktiga lösenord<\/td>/
+    }
+
+    /** The users page's row of the user. */
+    static String row(StatementApi.Answer page, String username) {
+        def m = (text(page) =~ /(?s)<tr id="anvandare-${username}">(.*?)<\/tr>/)
+        assert m.find(): "no row of $username"
+        m.group(1)
+    }
+
     def "an administrator cannot deactivate herself or drop her own ADMIN role"() {
         given:
         long me = api.get('/api/v1/users').json.items.find { it.username == "chef-$suffix" }.id as long
