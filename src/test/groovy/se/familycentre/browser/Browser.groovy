@@ -102,6 +102,19 @@ class Browser implements Closeable {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until { condition() }
     }
 
+    /**
+     * Whether the browser's path comes to satisfy the condition within the time: a form's POST and its
+     * redirect may still be under way when the click that sent it returns.
+     */
+    boolean reaches(Closure<Boolean> where, int seconds = 30) {
+        try {
+            waitUntil(seconds) { where(path()) }
+            true
+        } catch (org.openqa.selenium.TimeoutException ignored) {
+            false
+        }
+    }
+
     /** A file the browser has downloaded, once it is complete. */
     File downloaded(String suffix, int seconds = 30) {
         File found = null
