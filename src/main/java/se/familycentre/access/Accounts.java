@@ -161,6 +161,17 @@ public class Accounts {
         });
     }
 
+    /** Lifts a lockout after wrong passwords before it runs out: the user may sign in again at once. */
+    public void unlock(long userId) {
+        write(() -> {
+            if (sql.update("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ? "
+                    + "AND locked_until IS NOT NULL", userId) > 0) {
+                audit.record("UNLOCK", "user", String.valueOf(userId), null, null);
+            }
+            return null;
+        });
+    }
+
     /** Ends every session of the user: cookies signed before now no longer count. */
     public void signOut(long userId) {
         write(() -> {

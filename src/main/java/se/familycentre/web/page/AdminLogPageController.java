@@ -64,7 +64,7 @@ public class AdminLogPageController {
             Map.entry("IMPORT", "Importerade"), Map.entry("ISSUE", "Utfärdade"), Map.entry("CREDIT", "Krediterade"),
             Map.entry("RUN", "Körde"), Map.entry("COPY", "Kopierade"), Map.entry("CENTRE", "Gjorde till familjecentral"),
             Map.entry("SIGN_IN", "Loggade in"), Map.entry("SIGN_IN_FAILED", "Misslyckad inloggning"),
-            Map.entry("SIGN_OUT", "Loggade ut"), Map.entry("PASSWORD", "Bytte lösenord"),
+            Map.entry("SIGN_OUT", "Loggade ut"), Map.entry("PASSWORD", "Bytte lösenord"), Map.entry("UNLOCK", "Låste upp"),
             Map.entry("TOKEN_CREATE", "Skapade token"), Map.entry("TOKEN_REVOKE", "Återkallade token"));
 
     private final AuditEventRepository events;

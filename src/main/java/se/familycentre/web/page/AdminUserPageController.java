@@ -21,6 +21,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public class AdminUserPageController {
         Map<String, String> names = entityNames(registry);
         Map<String, Object> model = Pages.model(gate.admin(), "Användare");
         List<Account> all = accounts.list();
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         model.put("users", all.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
@@ -190,6 +192,22 @@ public class AdminUserPageController {
                 model(gate.admin(), a, values, roles, entities, errors));
     }
 
+    /** Lifts a lockout after wrong passwords before it runs out (the user asked, the administrator knows them). */
+    @Post("/{id}/las-upp")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> unlock(HttpRequest<?> request, @PathVariable String id) {
+        AdminPages.Gate gate = AdminPages.gate(request);
+        if (gate.refused()) {
+            return gate.refusal();
+        }
+        Optional<Account> account = find(id);
+        if (account.isEmpty()) {
+            return AdminPages.notFound(gate.admin());
+        }
+        accounts.unlock(account.get().id());
+        return AdminPages.redirect(PATH + "?sparad=" + account.get().id());
+    }
+
     @Post("/{id}/inaktivera")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable String id) {
@@ -203,7 +221,7 @@ public class AdminUserPageController {
     }
 
     /** The user's state as the list says it: inactive, locked out after wrong passwords (until when), or active. */
-    static String status(Account a, java.time.OffsetDateTime now) {
+    static String status(Account a, OffsetDateTime now) {
         if (a.disabled()) {
             return "Inaktiverad";
         }
@@ -252,6 +270,9 @@ public class AdminUserPageController {
             model.put("id", account.id());
             model.put("disabled", account.disabled());
             model.put("self", self(admin, account));
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            boolean locked = !account.disabled() && account.lockedUntil() != null && account.lockedUntil().isAfter(now);
+            model.put("locked", locked ? status(account, now) : null);
         }
         model.put("minLength", Passwords.MIN_LENGTH);
         List<Map<String, Object>> roleBoxes = new ArrayList<>();

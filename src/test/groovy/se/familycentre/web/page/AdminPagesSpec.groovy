@@ -269,7 +269,7 @@ class AdminPagesSpec extends Specification {
         signIn("ny-$suffix", 'ett-långt-startlösenord')
     }
 
-    def "a user locked out by five wrong passwords is shown locked, until when, on the users page; before that, active"() {
+    def "a user locked out by five wrong passwords is shown locked, until when; an administrator unlocks them and they sign in"() {
         given:
         assert api.post('/api/v1/users', groovy.json.JsonOutput.toJson([username: "las-$suffix", displayName: 'Låst',
                 password: "las-$suffix-password", roles: ['FINANCE'], entities: [orgNo], mustChangePassword: false])).status == 201
@@ -283,6 +283,22 @@ class AdminPagesSpec extends Specification {
         tries.every { it != 303 }
         row(before, "las-$suffix").contains('<td>Aktiv</td>')
         row(after, "las-$suffix") =~ /<td>Låst till \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter för många felaktiga lösenord<\/td>/
+        browser('POST', '/logga-in', [['username', "las-$suffix"], ['password', "las-$suffix-password"]]).status != 303
+
+        when: 'the administrator unlocks the user from the user page'
+        long id = api.get('/api/v1/users').json.items.find { it.username == "las-$suffix" }.id as long
+        def page = admin('GET', "/admin/anvandare/$id")
+        def unlocked = admin('POST', "/admin/anvandare/$id/las-upp", [])
+        def list = admin('GET', '/admin/anvandare')
+        def log = admin('GET', "/admin/logg?typ=user&vem=chef-$suffix")
+
+        then: 'the lockout is gone, the right password signs in, and the log says who unlocked'
+        page.text.contains('<button type="submit" id="las-upp" aria-describedby="last">Lås upp nu</button>')
+        unlocked.status == 303
+        row(list, "las-$suffix").contains('<td>Aktiv</td>')
+        !admin('GET', "/admin/anvandare/$id").text.contains('id="las-upp"')
+        browser('POST', '/logga-in', [['username', "las-$suffix"], ['password', "las-$suffix-password"]]).status == 303
+        text(log).contains('Låste upp')
     }
 
     /** The users page's row of the user. */
