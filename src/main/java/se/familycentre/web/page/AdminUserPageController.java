@@ -140,38 +140,21 @@ public class AdminUserPageController {
 
     @Get("/{id}")
     public HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String id) {
-        AdminPages.Gate gate = AdminPages.gate(request);
-        if (gate.refused()) {
-            return gate.refusal();
-        }
-        Optional<Account> account = find(id);
-        if (account.isEmpty()) {
-            return AdminPages.notFound(gate.admin());
-        }
-        Account a = account.get();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("username", a.username());
-        values.put("displayName", a.displayName());
-        return HttpResponse.ok(new ModelAndView<>("adminUser", model(gate.admin(), a, values, a.roles(),
-                a.entities(), Map.of())));
+        return withAccount(request, id, (admin, a) -> HttpResponse.ok(new ModelAndView<>("adminUser",
+                model(admin, a, stored(a), a.roles(), a.entities(), Map.of()))));
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body Map<String, Object> form) {
-        AdminPages.Gate gate = AdminPages.gate(request);
-        if (gate.refused()) {
-            return gate.refusal();
-        }
-        Optional<Account> account = find(id);
-        if (account.isEmpty()) {
-            return AdminPages.notFound(gate.admin());
-        }
-        Account a = account.get();
+        return withAccount(request, id, (admin, a) -> update(admin, a, form));
+    }
+
+    private HttpResponse<?> update(Actor admin, Account a, Map<String, Object> form) {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<Role> roles = roles(form, errors);
         Set<String> entities = new LinkedHashSet<>(AdminPages.values(form, "entities"));
-        if (self(gate.admin(), a) && !roles.contains(Role.ADMIN)) {
+        if (self(admin, a) && !roles.contains(Role.ADMIN)) {
             errors.putIfAbsent("roles", "Du kan inte ta bort din egen administratörsroll; be en annan administratör.");
         }
         String displayName = form.get("displayName") == null ? "" : form.get("displayName").toString();
@@ -189,23 +172,17 @@ public class AdminUserPageController {
         values.remove("password");
         values.put("username", a.username());
         return AdminPages.refused(HttpStatus.UNPROCESSABLE_ENTITY, "adminUser",
-                model(gate.admin(), a, values, roles, entities, errors));
+                model(admin, a, values, roles, entities, errors));
     }
 
     /** Lifts a lockout after wrong passwords before it runs out (the user asked, the administrator knows them). */
     @Post("/{id}/las-upp")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> unlock(HttpRequest<?> request, @PathVariable String id) {
-        AdminPages.Gate gate = AdminPages.gate(request);
-        if (gate.refused()) {
-            return gate.refusal();
-        }
-        Optional<Account> account = find(id);
-        if (account.isEmpty()) {
-            return AdminPages.notFound(gate.admin());
-        }
-        accounts.unlock(account.get().id());
-        return AdminPages.redirect(PATH + "?sparad=" + account.get().id());
+        return withAccount(request, id, (admin, a) -> {
+            accounts.unlock(a.id());
+            return AdminPages.redirect(PATH + "?sparad=" + a.id());
+        });
     }
 
     @Post("/{id}/inaktivera")
@@ -232,24 +209,33 @@ public class AdminUserPageController {
     }
 
     private HttpResponse<?> setDisabled(HttpRequest<?> request, String id, boolean disabled) {
+        return withAccount(request, id, (admin, a) -> {
+            if (disabled && self(admin, a)) {
+                return AdminPages.refused(HttpStatus.UNPROCESSABLE_ENTITY, "adminUser", model(admin, a, stored(a),
+                        a.roles(), a.entities(), Map.of("inaktivera", "Du kan inte inaktivera dig själv.")));
+            }
+            accounts.update(a.id(), new Accounts.Changes(null, null, null, null, null, disabled, null));
+            return AdminPages.redirect(PATH + "?sparad=" + a.id());
+        });
+    }
+
+    /** The administrator's answer about the user the path names: the sign-in or 404 page when there is none. */
+    private HttpResponse<?> withAccount(HttpRequest<?> request, String id,
+                                        java.util.function.BiFunction<Actor, Account, HttpResponse<?>> answer) {
         AdminPages.Gate gate = AdminPages.gate(request);
         if (gate.refused()) {
             return gate.refusal();
         }
         Optional<Account> account = find(id);
-        if (account.isEmpty()) {
-            return AdminPages.notFound(gate.admin());
-        }
-        Account a = account.get();
-        if (disabled && self(gate.admin(), a)) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("username", a.username());
-            values.put("displayName", a.displayName());
-            return AdminPages.refused(HttpStatus.UNPROCESSABLE_ENTITY, "adminUser", model(gate.admin(), a, values,
-                    a.roles(), a.entities(), Map.of("inaktivera", "Du kan inte inaktivera dig själv.")));
-        }
-        accounts.update(a.id(), new Accounts.Changes(null, null, null, null, null, disabled, null));
-        return AdminPages.redirect(PATH + "?sparad=" + a.id());
+        return account.isEmpty() ? AdminPages.notFound(gate.admin()) : answer.apply(gate.admin(), account.get());
+    }
+
+    /** The user's name fields as stored, for the form. */
+    private static Map<String, Object> stored(Account a) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("username", a.username());
+        values.put("displayName", a.displayName());
+        return values;
     }
 
     private static boolean self(Actor admin, Account a) {
