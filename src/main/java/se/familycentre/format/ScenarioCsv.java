@@ -7,7 +7,6 @@ import javax.money.MonetaryAmount;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Pool;
-import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.Violation;
 import se.familycentre.scenario.Scenario;
 import se.familycentre.scenario.ScenarioReport;

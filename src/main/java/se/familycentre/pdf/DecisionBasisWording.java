@@ -13,7 +13,6 @@ import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Pool;
 import se.familycentre.allocation.PoolRule;
-import se.familycentre.allocation.RoomType;
 import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.Sek;
 import se.familycentre.scenario.Scenario;

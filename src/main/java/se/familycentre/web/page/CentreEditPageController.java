@@ -1174,16 +1174,29 @@ public class CentreEditPageController {
     @Get("/{id}/redigera/{kind}/{key}/ta-bort")
     public HttpResponse<?> confirmDelete(HttpRequest<?> request, @PathVariable long id, @PathVariable String kind,
                                          @PathVariable String key) {
+        Deletable d = deletable(request, id, kind, key);
+        if (d.refusal() != null) {
+            return d.refusal();
+        }
+        return deletePage(d.actor(), id, d.doc(), d.kind(), key, parts.version(id, d.kind(), key).orElse(null), null,
+                HttpStatus.OK);
+    }
+
+    /** Who deletes which part of which centre; or the answer to send instead (sign-in, 403, the 404 page). */
+    private record Deletable(Actor actor, CentreDocument doc, PartKind kind, HttpResponse<?> refusal) {
+    }
+
+    private Deletable deletable(HttpRequest<?> request, long id, String kind, String key) {
         PartKind k = KINDS.get(kind);
         Gate gate = gate(request, id, true);
         if (gate.refusal() != null) {
-            return gate.refusal();
+            return new Deletable(gate.actor(), null, k, gate.refusal());
         }
         CentreDocument doc = store.document(id);
         if (k == null || NEW.equals(key) || written(doc, k, key).isEmpty()) {
-            return notFound(gate.actor());
+            return new Deletable(gate.actor(), doc, k, notFound(gate.actor()));
         }
-        return deletePage(gate.actor(), id, doc, k, key, parts.version(id, k, key).orElse(null), null, HttpStatus.OK);
+        return new Deletable(gate.actor(), doc, k, null);
     }
 
     /**
@@ -1195,29 +1208,27 @@ public class CentreEditPageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable long id, @PathVariable String kind,
                                   @PathVariable String key, @Nullable @Body Map<String, String> form) {
-        PartKind k = KINDS.get(kind);
-        Gate gate = gate(request, id, true);
-        if (gate.refusal() != null) {
-            return gate.refusal();
+        Deletable d = deletable(request, id, kind, key);
+        if (d.refusal() != null) {
+            return d.refusal();
         }
-        CentreDocument doc = store.document(id);
-        if (k == null || NEW.equals(key) || written(doc, k, key).isEmpty()) {
-            return notFound(gate.actor());
-        }
+        Actor actor = d.actor();
+        CentreDocument doc = d.doc();
+        PartKind k = d.kind();
         Map<String, String> values = form == null ? Map.of() : form;
         Long version = parseVersion(values.get("version"));
         try {
             parts.delete(id, k, key, version(values));
             return saved(id);
         } catch (Refusal.NotFound e) {
-            return notFound(gate.actor());
+            return notFound(actor);
         } catch (Refusal.StaleVersion | Refusal.VersionRequired e) {
-            return deletePage(gate.actor(), id, doc, k, key, parts.version(id, k, key).orElse(null),
+            return deletePage(actor, id, doc, k, key, parts.version(id, k, key).orElse(null),
                     List.of("Någon annan har ändrat uppgifterna sedan du öppnade sidan, så inget togs bort. "
                             + "Se efter att det fortfarande är rätt, och ta bort igen."), HttpStatus.CONFLICT);
         } catch (Refusal.IssuedPeriod e) {
             String periods = String.join(", ", e.errors().stream().map(v -> v.field().replace("period ", "")).toList());
-            return deletePage(gate.actor(), id, doc, k, key, version,
+            return deletePage(actor, id, doc, k, key, version,
                     List.of("Borttagningen skulle ändra kvartal som redan är fakturerade (" + periods + "), så inget "
                             + "togs bort. Kreditera fakturorna först, eller avsluta delen från ett senare datum."),
                     HttpStatus.CONFLICT);
@@ -1226,12 +1237,12 @@ public class CentreEditPageController {
             uses.add("Verksamheten används fortfarande av andra delar av familjecentralen, så inget togs bort. "
                     + "Ändra eller ta bort dem först, eller låt verksamheten sluta delta med ett slutdatum (Till):");
             e.errors().forEach(v -> uses.add(use(doc.centre(), v)));
-            return deletePage(gate.actor(), id, doc, k, key, version, uses, HttpStatus.CONFLICT);
+            return deletePage(actor, id, doc, k, key, version, uses, HttpStatus.CONFLICT);
         } catch (Refusal e) {
             List<String> rules = new ArrayList<>();
             rules.add("Utan den här delen godtar reglerna inte familjecentralen, så inget togs bort:");
             e.errors().forEach(v -> rules.add(CentreEditForms.swedish(v.field(), v.reason())));
-            return deletePage(gate.actor(), id, doc, k, key, version, rules, HttpStatus.UNPROCESSABLE_ENTITY);
+            return deletePage(actor, id, doc, k, key, version, rules, HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 

@@ -29,13 +29,11 @@ import se.familycentre.access.Scope;
 import se.familycentre.allocation.Allocation;
 import se.familycentre.allocation.AllocationOutcome;
 import se.familycentre.allocation.Centre;
-import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.Period;
 import se.familycentre.allocation.Pool;
 import se.familycentre.centre.Allocations;
 import se.familycentre.centre.CentreStore;
 import se.familycentre.format.CentreDocument;
-import se.familycentre.format.FormatException;
 import se.familycentre.statement.SwedishFormat;
 import se.familycentre.statement.SwedishTerms;
 

@@ -37,8 +37,6 @@ import se.familycentre.access.Role;
 import se.familycentre.access.Scope;
 import se.familycentre.allocation.LegalEntity;
 import se.familycentre.allocation.Pool;
-import se.familycentre.allocation.RoomType;
-import se.familycentre.allocation.RuleKind;
 import se.familycentre.allocation.ServiceType;
 import se.familycentre.allocation.Violation;
 import se.familycentre.centre.ExpectedVersion;
